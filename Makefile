@@ -1,0 +1,29 @@
+# Two commands for a newcomer: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= claims/claims.db
+
+.PHONY: demo test lint bench clean browse
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/verify --db $(DB) ingest seeds sources
+	$(BIN)/verify --db $(DB) documents
+
+lint: $(STAMP)
+	$(BIN)/ruff check verify tests benchmarks
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) claims/*.db claims/*.db-wal claims/*.db-shm reports/*.md
