@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,7 +45,10 @@ def open_db(path: str | Path) -> Database:
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        migrations.apply(db)
+        if migrations.pending(db):
+            # Two commands opening a new database at once: one applies, one waits.
+            with writing(db):
+                migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot open as a claims database ({exc})") from None
     except OSError as exc:
@@ -52,12 +56,39 @@ def open_db(path: str | Path) -> Database:
     return db
 
 
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock at its start (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes fails at once with
+    SQLITE_BUSY when another process committed in between; taking the lock first
+    makes a second writer wait (up to the busy timeout) instead. Nested use
+    becomes a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        try:
+            db.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
+
+
 # --- runs --------------------------------------------------------------------------------
 
 
 def start_run(db: Database, command: str, settings: dict[str, Any]) -> int:
     """Record that a command started; returns the run id."""
-    with db.atomic():
+    with writing(db):
         table = db.table("runs")
         table.insert(
             {
@@ -73,7 +104,7 @@ def start_run(db: Database, command: str, settings: dict[str, Any]) -> int:
 
 def finish_run(db: Database, run_id: int, status: str, counts: dict[str, Any]) -> None:
     """Record how a command ended."""
-    with db.atomic():
+    with writing(db):
         db.table("runs").update(
             run_id,
             {
@@ -110,7 +141,7 @@ def save_documents(db: Database, docs: Sequence[Document], *, run_id: int | None
     in_batch: dict[str, str] = {}  # identity -> id of its newest version in this batch
     seen: set[str] = set()
     now = utc_now()
-    with db.atomic():
+    with writing(db):
         for doc in docs:
             identity = document_identity(doc)
             if doc.id in seen or _exists(db, doc.id):
@@ -275,7 +306,7 @@ def save_extraction(
         }
         for claim in claims
     ]
-    with db.atomic():
+    with writing(db):
         old = "SELECT id FROM claims WHERE document_id = ?"
         db.execute(f"DELETE FROM matches WHERE claim_id IN ({old})", [document_id])
         db.execute("DELETE FROM claims WHERE document_id = ?", [document_id])

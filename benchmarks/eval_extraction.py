@@ -1,0 +1,176 @@
+"""Accuracy of quotation extraction against the hand-annotated SaudiNewsNet gold set.
+
+The gold set (`data/gold_extraction.jsonl`) was made by reading 48 articles
+picked at random across the 14 outlets (`select_eval_articles.py`); it stores
+URLs, content hashes and offsets, never article text. This script reads the
+articles from ../shared (skipping cleanly when absent), runs the extractor, and
+prints precision, recall and F1 of quotation spans (a predicted span matches a
+gold span when their character overlap, intersection over union, is at least
+0.8; one-to-one) and, over matched quotations, the accuracy of speaker, via and
+cue.
+
+    .venv/bin/python benchmarks/eval_extraction.py [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import CORPUS, corpus_available, iter_articles
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from verify.extract import extract  # noqa: E402
+from verify.text import normalize_text  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "data" / "gold_extraction.jsonl"
+MIN_OVERLAP = 0.8
+
+
+@dataclass
+class Span:
+    kind: str
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+    via: str | None
+
+
+def overlap(a: Span, b: Span) -> float:
+    inter = max(0, min(a.end, b.end) - max(a.start, b.start))
+    union = max(a.end, b.end) - min(a.start, b.start)
+    return inter / union if union else 0.0
+
+
+def pair_spans(gold: list[Span], predicted: list[Span]) -> list[tuple[Span, Span]]:
+    """Greedy one-to-one pairing by best overlap, at least MIN_OVERLAP."""
+    candidates = sorted(
+        ((overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted)),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for score, i, j in candidates:
+        if score < MIN_OVERLAP or i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        pairs.append((gold[i], predicted[j]))
+    return pairs
+
+
+def names_agree(gold: str | None, predicted: str | None) -> bool:
+    """Same person: equal after normalisation, or one name contained in the other.
+
+    Containment needs at least two words in the shorter form (a full name inside
+    a title-plus-name), so a lone title or first name does not count.
+    """
+    if not gold or not predicted:
+        return not gold and not predicted
+    g, p = normalize_text(gold).split(), normalize_text(predicted).split()
+    if g == p:
+        return True
+    short, long_ = (g, p) if len(g) <= len(p) else (p, g)
+    if len(short) < 2:
+        return False
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def cue_agrees(gold: str | None, predicted: str | None) -> bool:
+    if not gold or not predicted:
+        return not gold and not predicted
+    g, p = normalize_text(gold), normalize_text(predicted)
+    return g == p or g in p or p in g
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    precision = tp / n_pred if n_pred else 1.0
+    recall = tp / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print each error")
+    args = parser.parse_args()
+    if not corpus_available():
+        print(f"skip: corpus not found at {CORPUS}")
+        return 0
+    gold_rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    wanted = {row["url"]: row for row in gold_rows}
+    texts: dict[str, str] = {}
+    for _, article in iter_articles():
+        if article["url"] in wanted:
+            texts[article["url"]] = article["content"]
+
+    totals = {"quote": [0, 0, 0], "term": [0, 0, 0], "quoted": [0, 0, 0]}  # tp, pred, gold
+    speaker_ok = via_ok = cue_ok = matched = 0
+    errors: list[str] = []
+    for row in gold_rows:
+        text = texts[row["url"]]
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest != row["sha256"]:
+            sys.exit(f"{row['url']}: article text differs from the annotated one")
+        gold = [Span(**s) for s in row["spans"]]
+        claims = extract(text, lang="ar").claims
+        pred = [Span(str(c.kind), c.start, c.end, c.speaker, c.cue, c.via)
+                for c in claims if str(c.kind) in ("quote", "term")]
+        for kind in ("quote", "term"):
+            g = [s for s in gold if s.kind == kind]
+            p = [s for s in pred if s.kind == kind]
+            pairs = pair_spans(g, p)
+            totals[kind][0] += len(pairs)
+            totals[kind][1] += len(p)
+            totals[kind][2] += len(g)
+            if kind == "quote":
+                found = {id(gs) for gs, _ in pairs}
+                hit = {id(ps) for _, ps in pairs}
+                for gs in g:
+                    if id(gs) not in found:
+                        errors.append(f"MISSED quote {row['url']} [{gs.start}:{gs.end}] "
+                                      f"{text[gs.start:gs.end][:90]!r}")
+                for ps in p:
+                    if id(ps) not in hit:
+                        errors.append(f"EXTRA  quote {row['url']} [{ps.start}:{ps.end}] "
+                                      f"{text[ps.start:ps.end][:90]!r}")
+                for gs, ps in pairs:
+                    matched += 1
+                    ok = names_agree(gs.speaker, ps.speaker)
+                    speaker_ok += ok
+                    via_ok += names_agree(gs.via, ps.via) or cue_agrees(gs.via, ps.via)
+                    cue_ok += cue_agrees(gs.cue, ps.cue)
+                    if not ok:
+                        errors.append(f"SPEAKER {row['url']} [{gs.start}:{gs.end}] gold "
+                                      f"{gs.speaker!r} got {ps.speaker!r}")
+        pairs = pair_spans(gold, pred)
+        totals["quoted"][0] += len(pairs)
+        totals["quoted"][1] += len(pred)
+        totals["quoted"][2] += len(gold)
+
+    print(f"articles {len(gold_rows)}, gold quotes {totals['quote'][2]}, "
+          f"gold terms {totals['term'][2]}")
+    labels = {"quote": "quotations (kind quote)", "term": "terms (kind term)",
+              "quoted": "all quoted spans, any kind"}
+    for key, label in labels.items():
+        tp, n_pred, n_gold = totals[key]
+        p, r, f = prf(tp, n_pred, n_gold)
+        print(f"{label:28} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, predicted {n_pred}, "
+              f"gold {n_gold})")
+    if matched:
+        print(f"over {matched} matched quotations: speaker accuracy {speaker_ok / matched:.3f}, "
+              f"via accuracy {via_ok / matched:.3f}, cue accuracy {cue_ok / matched:.3f}")
+    if args.errors:
+        print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
