@@ -26,27 +26,28 @@ _PERSIAN_LETTERS = frozenset("پچژگ")
 _URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 _TEH_MARBUTA = "ة"
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Function words by language, in order of preference when counts tie.
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the of and to in said is a that for it was on with as by he be at from this are"
-        " has have not but an which were".split()
+    "en": _words(
+        "the of and to in said is a that for it was on with as by he be at from this are "
+        "has have not but an which were"
     ),
-    "fr": frozenset(
-        "le la les des du et est une un dans pour que qui pas sur au aux il elle ce cette"
-        " ne se par plus avec été".split()
+    "fr": _words(
+        "le la les des du et est une un dans pour que qui pas sur au aux il elle ce cette "
+        "ne se par plus avec été"
     ),
-    "es": frozenset(
-        "el la los las del y en que por con una un es no se para su al lo como más pero"
-        " fue".split()
-    ),
-    "de": frozenset(
-        "der die das und ist nicht ein eine zu den von mit sich auf dem im für sie es wir"
-        " auch wird".split()
+    "es": _words("el la los las del y en que por con una un es no se para su al lo como más pero fue"),
+    "de": _words(
+        "der die das und ist nicht ein eine zu den von mit sich auf dem im für sie es wir auch wird"
     ),
 }
 
-_SCRIPT_NAMES = {
+_SCRIPT_NAMES: dict[str, str] = {
     "ARABIC": "Arab",
     "LATIN": "Latn",
     "CYRILLIC": "Cyrl",
@@ -70,17 +71,46 @@ def script_of(char: str) -> str | None:
     """Return the ISO 15924 code of a letter's script ("Arab", "Latn", ...).
 
     Returns None for anything that is not a letter, and for letters of scripts not
-    listed (the first word of the Unicode name decides).
+    listed (the first word of the Unicode name decides). Raises ValueError unless
+    ``char`` is one character.
     """
+    if len(char) != 1:
+        raise ValueError(f"script_of takes one character, not {len(char)}: {char!r}")
     if not char.isalpha():
         return None
     name = unicodedata.name(char, "")
     return _SCRIPT_NAMES.get(name.split(" ", 1)[0])
 
 
+_BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
+    "Arab": (
+        (0x0600, 0x06FF),
+        (0x0750, 0x077F),
+        (0x0870, 0x08FF),
+        (0xFB50, 0xFDFF),
+        (0xFE70, 0xFEFF),
+    ),
+    "Latn": (
+        (0x0041, 0x024F),
+        (0x1D00, 0x1EFF),
+        (0x2C60, 0x2C7F),
+        (0xA720, 0xA7FF),
+        (0xAB30, 0xAB6F),
+        (0xFB00, 0xFB06),
+        (0xFF21, 0xFF5A),
+    ),
+}
+"""The blocks holding the letters of the scripts that detect_language counts."""
+
+
 def _letter_class(script: str) -> str:
-    """A regex class of the BMP letters of ``script``, as ranges."""
-    codes = [code for code in range(0x10000) if script_of(chr(code)) == script]
+    """A regex class of the letters of ``script`` in its blocks, as ranges."""
+    codes = [
+        code
+        for low, high in _BLOCKS[script]
+        for code in range(low, high + 1)
+        if script_of(chr(code)) == script
+    ]
     parts: list[str] = []
     first = previous = codes[0]
     for code in [*codes[1:], -1]:
@@ -110,7 +140,7 @@ def detect_language(text: str) -> str | None:
     arabic = _ARABIC_LETTER.findall(sample)
     latin = len(_LATIN_LETTER.findall(sample))
     other = len(_LETTER.findall(sample)) - len(arabic) - latin
-    if not arabic and not latin and other <= 0:
+    if not arabic and not latin and not other:
         return None
     if len(arabic) >= max(latin, other):
         return _arabic_language(arabic)

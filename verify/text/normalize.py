@@ -5,8 +5,9 @@ Every character is folded on its own (one translation table, built at import), t
 runs of whitespace become one space and the ends are stripped:
 
 - compatibility forms NFKC-folded (Arabic presentation forms such as ﻻ expand to لا,
-  full-width Latin, ligatures, superscript digits); Latin, Greek and Cyrillic casefolded
-  and stripped of accents;
+  full-width Latin, ligatures, superscript digits); letters casefolded; accents of
+  Latin, Greek and Cyrillic removed, so composed and decomposed spellings (é, e + ◌́)
+  fold alike;
 - Arabic diacritics, Quranic marks, tatweel and the lone hamza (ء) removed; alef variants
   (أ إ آ ٱ) to ا, ى and Persian ی to ي, ة to ه, ؤ to و, ئ to ي, Persian ک to ك;
 - all decimal digits (Arabic-Indic, Persian, ...) to ASCII; ، ؛ ؟ ٪ ٫ ٬ to , ; ? % . ,
@@ -125,9 +126,8 @@ def _in_ranges(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _is_removed_mark(char: str) -> bool:
-    return unicodedata.category(char) in ("Mn", "Me") and _in_ranges(
-        ord(char), _REMOVED_MARK_RANGES
-    )
+    category = unicodedata.category(char)
+    return category in ("Mn", "Me") and _in_ranges(ord(char), _REMOVED_MARK_RANGES)
 
 
 def _fold_once(char: str) -> str:
@@ -164,19 +164,38 @@ def _fold(char: str) -> str:
     raise RuntimeError(f"folding {char!r} (U+{ord(char):04X}) does not settle")
 
 
-def _build_table() -> dict[int, str]:
+# Categories that fold; characters of the others fold to themselves unless they are
+# listed in _OVERRIDES, have a compatibility decomposition or change case.
+_FOLDED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Pd", "Nd", "Zs", "Zl", "Zp"})
+
+
+def _build_table() -> tuple[dict[int, str], list[str]]:
+    """Return the folding of every character that changes, and the marks that stay."""
     table: dict[int, str] = {}
+    kept_marks: list[str] = []
     for low, high in _SCANNED_RANGES:
         for code in range(low, high + 1):
             char = chr(code)
+            category = unicodedata.category(char)
+            if (
+                category not in _FOLDED_CATEGORIES
+                and char not in _OVERRIDES
+                and unicodedata.is_normalized("NFKD", char)
+                and char.casefold() == char
+            ):
+                if category == "Mc":
+                    kept_marks.append(char)
+                continue
             folded = _fold(char)
             if folded != char:
                 table[code] = folded
-    return table
+            elif category in ("Mn", "Mc"):
+                kept_marks.append(char)
+    return table, kept_marks
 
 
-def _char_class(chars: list[str]) -> str:
-    """A regex character class matching exactly ``chars``, as ranges."""
+def _char_class(chars: list[str], *, extra: str = "") -> str:
+    """A regex character class matching ``chars`` (as ranges) and the ranges in ``extra``."""
     codes = sorted({ord(ch) for ch in chars})
     parts: list[str] = []
     index = 0
@@ -189,44 +208,36 @@ def _char_class(chars: list[str]) -> str:
         parts.append(re.escape(chr(first)))
         if last > first:
             parts.append("-" + re.escape(chr(last)))
-    return "[" + "".join(parts) + "]"
+    return "[" + "".join(parts) + extra + "]"
 
 
-_TABLE: dict[int, str] = _build_table()
+_TABLE, _KEPT_MARKS = _build_table()
 _DELETED = [chr(code) for code, folded in _TABLE.items() if folded == ""]
-_EXPANDED: dict[str, int] = {chr(code): len(f) for code, f in _TABLE.items() if len(f) > 1}
-_ATTACHED = [ch for ch in _DELETED if unicodedata.category(ch) in ("Mn", "Me")]
+_EXPANDED = {chr(code): len(folded) for code, folded in _TABLE.items() if len(folded) > 1}
 
-# str.translate raises and clears a KeyError for every character missing from the
+# str.translate raises and clears a KeyError for every character missing from its
 # table; identity entries for the common blocks (ASCII to Arabic, general punctuation)
 # make it about twice as fast.
 _TRANSLATION: dict[int, str | int] = {
     **{code: code for code in (*range(0x0800), *range(0x2000, 0x2070))},
     **_TABLE,
 }
-# How many characters the uneven characters fold to (0 or more than 1), and a class
-# that finds them: exact in the BMP, every astral character beyond it, because one
-# range is much faster to test than many (astral characters not listed fold to one).
+# How many characters each uneven character folds to (none, or more than one), and a
+# regex that finds them: exact in the BMP, and every astral character, because one
+# range tests much faster than many (unlisted astral characters fold to one).
 _FOLDED_LENGTHS: dict[str, int] = {**dict.fromkeys(_DELETED, 0), **_EXPANDED}
 _UNEVEN = re.compile(
-    _char_class([ch for ch in _FOLDED_LENGTHS if ord(ch) <= 0xFFFF])[:-1] + "\U00010000-\U0010ffff]"
+    _char_class([ch for ch in _FOLDED_LENGTHS if ord(ch) <= 0xFFFF], extra="\U00010000-\U0010ffff")
 )
-# Offsets of unchanged stretches are slices of this array (a copy in C, not a loop).
-_IDENTITY = array("l", range(1 << 16))
-_ATTACHED_RUN = re.compile(_char_class(_ATTACHED) + "+")
+# Removed characters that are part of a word (harakat, tanween, shadda, hamza ء,
+# tatweel): a span ending at the letter before them takes them along.
+_WORD_TAIL = re.compile(_char_class([ch for ch in _DELETED if unicodedata.category(ch)[0] in "LM"]) + "+")
 _SPACE_RUN = re.compile("  +")
-_WORD = re.compile(
-    r"[\w"
-    + _char_class(
-        [
-            chr(code)
-            for low, high in _SCANNED_RANGES
-            for code in range(low, high + 1)
-            if unicodedata.category(chr(code)) in ("Mn", "Mc")
-        ]
-    )[1:-1]
-    + "]+"
-)
+# A word: word characters and the marks that stay (vowel signs of Indic scripts). The
+# marks are tested only where \w stops, because a class with astral ranges is slow.
+_WORD = re.compile(r"\w+(?:" + _char_class(_KEPT_MARKS) + r"+\w*)*")
+# Offsets of unchanged stretches are slices of this array: a copy in C, not a loop.
+_IDENTITY = array("l", range(1 << 16))
 
 
 def normalize_text(text: str) -> str:
@@ -256,8 +267,9 @@ class NormalizedText:
         """Return the original span covering the normalised span ``[start, end)``.
 
         The span ends after the original character of normalised character
-        ``end - 1`` and the combining marks attached to it (removed harakat), so a
-        word keeps its tanween; other removed characters at the ends are left out.
+        ``end - 1`` and the removed word characters that follow it (harakat, a final
+        ء, tatweel), so جداً and السفراء come back whole; other removed characters at
+        the ends (bidi controls, zero-width characters, whitespace) are left out.
         Raises ValueError for a span outside the normalised text.
         """
         if not 0 <= start <= end <= len(self.text):
@@ -268,8 +280,8 @@ class NormalizedText:
         if end == start:
             return first, first
         last = self.offsets[end - 1] + 1
-        attached = _ATTACHED_RUN.match(self.original, last)
-        return first, attached.end() if attached else last
+        tail = _WORD_TAIL.match(self.original, last)
+        return first, tail.end() if tail else last
 
     def from_original(self, start: int, end: int) -> tuple[int, int]:
         """Return the normalised span of the characters kept from original ``[start, end)``.
@@ -278,8 +290,7 @@ class NormalizedText:
         """
         if not 0 <= start <= end <= len(self.original):
             raise ValueError(
-                f"span [{start}, {end}) is outside the original text "
-                f"(length {len(self.original)})"
+                f"span [{start}, {end}) is outside the original text (length {len(self.original)})"
             )
         size = len(self.text)
         first = bisect_left(self.offsets, start, 0, size)
