@@ -16,14 +16,20 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/verify --db $(DB) ingest seeds sources
-	$(BIN)/verify --db $(DB) documents
+	$(BIN)/verify --db $(DB) run seeds sources --out reports
+	@echo "Reports: reports/index.md. Browse the database: make browse"
 
 lint: $(STAMP)
 	$(BIN)/ruff check verify tests benchmarks
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Datasette on the claims database, with the shipped metadata (runs the demo first if needed).
+browse: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[browse]"
+	test -f $(DB) || $(BIN)/verify --db $(DB) run seeds sources --out reports
+	$(BIN)/datasette $(DB) -m verify/datasette-metadata.yml
 
 clean:
 	rm -rf $(VENV) claims/*.db claims/*.db-wal claims/*.db-shm reports/*.md

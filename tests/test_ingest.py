@@ -20,6 +20,7 @@ from verify.ingest import (
 )
 
 OPTIONS = IngestOptions()
+ENGLISH = "The minister said that the talks in Geneva were a step forward."
 
 
 def read_all(path: Path, options: IngestOptions = OPTIONS):
@@ -92,8 +93,8 @@ def write_json(path: Path, records) -> Path:
             ("نص ثان", "ع", "okaz", "u2", "2015-07-21T02:51:37", "ar", None),
         ),
         (
-            {"body": "The minister said that the talks in Geneva were a step forward.", "publisher": "Wire", "date": "2017-07-10T09:30:00Z"},
-            ("The minister said that the talks in Geneva were a step forward.", None, "Wire", None, "2017-07-10T09:30:00+00:00", "en", None),
+            {"body": ENGLISH, "publisher": "Wire", "date": "2017-07-10T09:30:00Z"},
+            (ENGLISH, None, "Wire", None, "2017-07-10T09:30:00+00:00", "en", None),
         ),
     ],
 )

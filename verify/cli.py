@@ -299,3 +299,272 @@ def stats() -> None:
         counts = storage.table_counts(db)
     for name, count in counts.items():
         out.print(f"{name:10} {count:>8}")
+
+
+# --- match and check ---------------------------------------------------------------------
+
+
+@app.command()
+def match(
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Match every claim not yet matched against every other document, and flag it."""
+    from verify.match import match_settings
+
+    with _database() as db:
+        run_id = storage.start_run(db, "match", {**match_settings(), "workers": workers})
+        with _stage_progress(quiet or as_json) as progress:
+            summary = _guard(
+                lambda: pipeline.match_claims(db, workers=workers, run_id=run_id, progress=progress)
+            )
+        counts = {"indexed": summary.indexed, "claims": summary.claims, "skipped": summary.skipped,
+                  "matches": summary.matches, **summary.flags}
+        storage.finish_run(db, run_id, "ok", counts)
+    if as_json:
+        _print_json(counts)
+    elif not quiet:
+        flags = ", ".join(f"{k} {v}" for k, v in sorted(summary.flags.items()))
+        out.print(
+            f"indexed {summary.indexed} documents; matched {summary.claims} claims: "
+            f"{summary.matches} matches" + (f" ({flags})" if flags else "")
+        )
+        if not summary.claims and not summary.indexed:
+            out.print("Nothing new: every claim was already matched.")
+
+
+def _read_claim_lines(path: Path) -> list[str]:
+    try:
+        raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise _fail(f"{path}: not UTF-8 text") from None
+    return raw.splitlines()
+
+
+def _render_check(result: pipeline.CheckResult) -> None:
+    from rich.text import Text
+
+    from verify.consistency import describe_diff, differing_spans
+
+    out.print(Text(result.query, style="bold"))
+    table = Table("outlet", "published", "relation", "score", "speaker", "text", "differences", "url")
+    for row, found in zip(result.matches, result.found, strict=True):
+        text = Text(row["text"])
+        for start, end in differing_spans(found):
+            text.stylize("bold red", start, end)
+        table.add_row(
+            row["outlet"] or "", row["published"] or "", row["relation"], f"{row['score']:.0f}",
+            row["speaker"] or "—", text, describe_diff(found), row["url"] or row["document_id"],
+        )
+    if result.matches:
+        out.print(table)
+    else:
+        out.print("Not found in any stored document.")
+    out.print("flags: " + (", ".join(result.flags) or "—"))
+    if result.origin:
+        origin = result.origin
+        out.print(
+            f"origin: {origin['outlet'] or '?'} {origin['published'] or ''} "
+            f"{origin['url'] or origin['document_id']}"
+        )
+
+
+@app.command()
+def check(
+    text: Annotated[str | None, typer.Argument(help="The claim to look up.")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", help="Claims to look up, one per line (- for stdin)."),
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Who the claim is attributed to.")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (one object per line with --file).")
+    ] = False,
+) -> None:
+    """Check a claim against the store: where it appears, how the wording differs, flags."""
+    if (text is None) == (file is None):
+        raise _fail("give either a claim TEXT or --file PATH")
+    texts = [text] if text is not None else _read_claim_lines(file)  # type: ignore[arg-type]
+    with _database() as db:
+        try:
+            for result in pipeline.check_claims(db, texts, speaker=speaker, workers=workers):
+                if as_json and file is not None:
+                    sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+                elif as_json:
+                    _print_json(result.as_json())
+                else:
+                    _render_check(result)
+        except VerifyError as exc:
+            raise _fail(str(exc)) from None
+
+
+# --- the main job, reports, exports ------------------------------------------------------
+
+
+@contextmanager
+def _stage_progress(quiet: bool) -> Iterator[pipeline.Progress]:
+    """One progress display for a job of several stages: a line per stage as it starts."""
+    if quiet or not err.is_terminal and not _force_progress():
+        yield lambda advance, total, text: None
+        return
+    columns = (
+        TextColumn("[bold]{task.description:<8}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=False) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(advance: int, total: int | None, text: str) -> None:
+            if text not in tasks:
+                tasks[text] = bar.add_task(text, total=None)
+            if total is not None:
+                bar.update(tasks[text], total=total)
+            bar.update(tasks[text], advance=advance)
+
+        yield update
+        for task in bar.tasks:  # stages whose size was not known end as done
+            if task.total is None:
+                bar.update(task.id, total=task.completed)
+
+
+def _write_reports(files: dict[str, str], out_dir: Path) -> tuple[int, int]:
+    """Write report files whose content changed; returns (written, unchanged)."""
+    written = unchanged = 0
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, text in sorted(files.items()):
+            path = out_dir / name
+            data = text.encode("utf-8")
+            if path.exists() and path.read_bytes() == data:
+                unchanged += 1
+                continue
+            path.write_bytes(data)
+            written += 1
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot write reports ({exc.strerror})") from None
+    return written, unchanged
+
+
+def _summary_table(counts: dict[str, Any]) -> Table:
+    table = Table("", "count", title="verify summary", title_justify="left")
+    table.add_row("documents", str(counts["documents"]))
+    table.add_row("claims", str(counts["claims"]))
+    for kind, number in counts["kinds"].items():
+        table.add_row(f"  {kind}", str(number))
+    table.add_row("appearances found", str(counts["matches"]))
+    for flag, number in counts["flags"].items():
+        table.add_row(f"  flag {flag}", str(number))
+    return table
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to ingest.")],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory for the Markdown reports.")
+    ] = Path("reports"),
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """The main job: ingest, extract, match and report. A second run only does new work."""
+    settings = {"paths": [str(p) for p in paths], "out": str(out_dir), "workers": workers,
+                "extractor": pipeline.extractor_name()}
+    with _database() as db:
+        run_id = storage.start_run(db, "run", settings)
+        with _stage_progress(quiet or as_json) as progress:
+            summary = _guard(lambda: pipeline.run_paths(
+                db, paths, IngestOptions(), workers=workers, run_id=run_id, progress=progress))
+            files = _guard(lambda: pipeline.build_reports(db, progress=progress))
+        written, unchanged = _write_reports(files, out_dir)
+        counts = storage.summary_counts(db)
+        status = "failed" if summary.ingest.failed else "ok"
+        storage.finish_run(db, run_id, status, summary.as_dict() | {"reports_written": written})
+    for message in summary.ingest.errors:
+        err.print(f"Error: {message}", markup=False)
+    if as_json:
+        _print_json(summary.as_dict() | {"reports": {"written": written, "unchanged": unchanged,
+                                                     "dir": str(out_dir)}, "store": counts})
+    elif not quiet:
+        ingested = summary.ingest
+        out.print(
+            f"ingested: added {ingested.added}, new versions {ingested.versioned}, unchanged "
+            f"{ingested.unchanged}, failed {ingested.failed}; extracted {summary.extract.documents} "
+            f"documents; matched {summary.match.claims} claims; reports: {written} written, "
+            f"{unchanged} unchanged in {out_dir}/"
+        )
+        out.print(_summary_table(counts))
+    if summary.ingest.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    doc_ids: Annotated[
+        list[str] | None, typer.Argument(help="Document ids (default: every document).")
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory for the Markdown reports.")
+    ] = Path("reports"),
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", help="Report everything this person is quoted as saying."),
+    ] = None,
+) -> None:
+    """Write Markdown reports: one per document and index.md (or one per --speaker)."""
+    with _database() as db:
+        if speaker is not None:
+            built = pipeline.build_speaker_report(db, speaker)
+            if built is None:
+                raise _fail(f"no claims attributed to {speaker!r} (see `verify claims`)")
+            files = dict([built])
+        else:
+            for doc_id in doc_ids or []:
+                if storage.load_document(db, doc_id) is None:
+                    raise _fail(f"no document with id {doc_id!r} (see `verify documents`)")
+            files = pipeline.build_reports(db, doc_ids or None)
+    written, unchanged = _write_reports(files, out_dir)
+    for name in sorted(files):
+        out.print(str(out_dir / name), markup=False)
+    out.print(f"{written} written, {unchanged} unchanged")
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv or claimreview (JSON-LD).")
+    ] = "jsonl",
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")
+    ] = None,
+) -> None:
+    """Export every claim with provenance, flags and appearances."""
+    from verify import export as exports
+
+    renderers = {"jsonl": exports.render_jsonl, "csv": exports.render_csv,
+                 "claimreview": exports.render_claimreview}
+    if fmt not in renderers:
+        raise _fail(f"unknown format {fmt!r} (choose from {', '.join(exports.FORMATS)})")
+    with _database() as db:
+        chunks = renderers[fmt](storage.iter_export_claims(db))
+        if out_file is None:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+            return
+        try:
+            with out_file.open("w", encoding="utf-8", newline="") as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+        except OSError as exc:
+            raise _fail(f"{out_file}: cannot write ({exc.strerror})") from None
+    err.print(f"wrote {out_file}", markup=False)

@@ -126,3 +126,165 @@ def m002_claims_and_matches(db: Database) -> None:
     )
     db["matches"].create_index(["claim_id"])
     db["matches"].create_index(["document_id"])
+
+
+@migrations()
+def m003_match_index_consistency_speakers(db: Database) -> None:
+    # One row per indexed document: its word-bigram hashes and their word positions,
+    # as little-endian uint64 and uint32 arrays. ``seq`` grows with every row written,
+    # so "the index state a claim was matched against" is one number.
+    db["document_index"].create(
+        {
+            "document_id": str,
+            "seq": int,
+            "indexer": str,
+            "bigrams": int,
+            "ngrams": bytes,
+            "positions": bytes,
+            "indexed_utc": str,
+            "run_id": int,
+        },
+        pk="document_id",
+        not_null={"seq", "indexer", "bigrams", "ngrams", "positions", "indexed_utc"},
+        foreign_keys=[("document_id", "documents", "id"), ("run_id", "runs", "id")],
+    )
+    db["document_index"].create_index(["seq"], unique=True)
+    db["consistency"].create(
+        {
+            "claim_id": str,
+            "flags": str,
+            "origin_document_id": str,
+            "matches": int,
+            "index_seq": int,
+            "matcher": str,
+            "judged_utc": str,
+            "run_id": int,
+        },
+        pk="claim_id",
+        not_null={"flags", "matches", "index_seq", "matcher", "judged_utc"},
+        foreign_keys=[
+            ("claim_id", "claims", "id"),
+            ("origin_document_id", "documents", "id"),
+            ("run_id", "runs", "id"),
+        ],
+    )
+    db["speakers"].create(
+        {"id": int, "name": str, "key": str}, pk="id", not_null={"name", "key"}
+    )
+    db["speaker_forms"].create(
+        {"form": str, "speaker_id": int, "key": str, "seen_utc": str},
+        pk="form",
+        not_null={"speaker_id", "key"},
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    db["speaker_forms"].create_index(["speaker_id"])
+    db["matches"].create_index(["claim_id", "document_id"])
+    db.create_view(
+        "claim_consistency",
+        """
+        SELECT c.id AS claim_id, c.document_id, d.outlet, d.published, c.kind, c.speaker,
+               c.text, k.flags, k.matches, k.origin_document_id, o.outlet AS origin_outlet,
+               o.published AS origin_published, o.url AS origin_url
+        FROM claims c
+        JOIN documents d ON d.id = c.document_id
+        JOIN consistency k ON k.claim_id = c.id
+        LEFT JOIN documents o ON o.id = k.origin_document_id
+        """,
+    )
+    db.create_view(
+        "quote_sources",
+        """
+        SELECT m.claim_id, c.text AS claim_text, c.speaker AS claim_speaker,
+               m.document_id, d.outlet, d.published, d.url, m.relation, m.score,
+               m.speaker, m.text
+        FROM matches m
+        JOIN claims c ON c.id = m.claim_id
+        JOIN documents d ON d.id = m.document_id
+        """,
+    )
+
+
+@migrations()
+def m004_browse_views(db: Database) -> None:
+    # The views people browse (see verify/datasette-metadata.yml). claim_consistency is
+    # recreated with one row per claim (judged or not), its m003 columns first, then
+    # counts of appearances by relation. ``claim_rowid`` lets Datasette search the views
+    # through claims_fts. Flags come from a subquery, not the LEFT JOIN: SQLite finds no
+    # rows when json_each (Datasette's array facet) reads a column of a LEFT JOINed table
+    # inside a CTE.
+    relations = ("exact", "normalized", "variant", "altered", "partial")
+    counts = ",\n".join(
+        f"(SELECT count(*) FROM matches m WHERE m.claim_id = c.id AND m.relation = '{name}') AS {name}"
+        for name in relations
+    )
+    db.execute("DROP VIEW IF EXISTS claim_consistency")
+    db.create_view(
+        "claim_consistency",
+        f"""
+        SELECT c.id AS claim_id, c.document_id, d.outlet, d.published, c.kind, c.speaker,
+               c.text,
+               coalesce((SELECT j.flags FROM consistency j WHERE j.claim_id = c.id), '[]') AS flags,
+               coalesce(k.matches, 0) AS matches,
+               k.origin_document_id, o.outlet AS origin_outlet,
+               o.published AS origin_published, o.url AS origin_url,
+               c.via, c.cue, c.flags AS extraction_flags, k.claim_id IS NOT NULL AS judged,
+               {counts},
+               (SELECT count(DISTINCT coalesce(md.outlet, md.id)) FROM matches m
+                JOIN documents md ON md.id = m.document_id WHERE m.claim_id = c.id) AS outlets,
+               d.title, d.url, d.lang, d.place, d.agency, c.start, c."end", c.rowid AS claim_rowid
+        FROM claims c
+        JOIN documents d ON d.id = c.document_id
+        LEFT JOIN consistency k ON k.claim_id = c.id
+        LEFT JOIN documents o ON o.id = k.origin_document_id
+        """,
+    )
+    db.create_view(
+        "quote_appearances",
+        """
+        SELECT m.claim_id, c.document_id AS claim_document_id, cd.outlet AS claim_outlet,
+               cd.published AS claim_published, c.kind, c.speaker AS claim_speaker,
+               c.text AS claim_text, m.document_id, d.outlet, d.published, d.url, d.title,
+               m.relation, m.score, m.speaker, m.text, m.start, m."end", m.id AS match_id
+        FROM matches m
+        JOIN claims c ON c.id = m.claim_id
+        JOIN documents cd ON cd.id = c.document_id
+        JOIN documents d ON d.id = m.document_id
+        """,
+    )
+    db.create_view(
+        "speaker_quotes",
+        """
+        SELECT coalesce(s.name, c.speaker) AS speaker, c.speaker AS speaker_form, c.kind,
+               c.text, c.via, c.cue, c.document_id, d.outlet, d.published, d.url,
+               coalesce((SELECT j.flags FROM consistency j WHERE j.claim_id = c.id), '[]') AS flags,
+               (SELECT count(*) FROM matches m WHERE m.claim_id = c.id) AS appearances,
+               c.id AS claim_id, c.rowid AS claim_rowid
+        FROM claims c
+        JOIN documents d ON d.id = c.document_id
+        LEFT JOIN speaker_forms f ON f.form = c.speaker
+        LEFT JOIN speakers s ON s.id = f.speaker_id
+        WHERE c.speaker IS NOT NULL
+        """,
+    )
+
+
+@migrations()
+def m005_index_snapshots(db: Database) -> None:
+    # The merged, sorted candidate index as of one index state: a cache that spares
+    # every `match` and `check` the sort of all documents' bigrams. Rebuilt when stale.
+    # (First written as m004_index_snapshots: a database that ran it already has the table.)
+    db["index_snapshots"].create(
+        {
+            "indexer": str,
+            "seq": int,
+            "doc_ids": str,
+            "doc_seq": bytes,
+            "hashes": bytes,
+            "locations": bytes,
+            "offsets": bytes,
+            "created_utc": str,
+        },
+        pk="indexer",
+        not_null={"seq", "doc_ids", "doc_seq", "hashes", "locations", "offsets", "created_utc"},
+        if_not_exists=True,
+    )

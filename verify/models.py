@@ -97,3 +97,39 @@ class Extraction:
     claims: tuple[Claim, ...]
     dateline: Dateline | None = None
     lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    """One word-level difference between a claim and the words found elsewhere.
+
+    ``op`` is ``replace``, ``delete`` (in the claim only) or ``insert`` (elsewhere only);
+    ``kind`` says what it changes: ``number``, ``negation``, ``spelling``, ``function``
+    (a particle or conjunction) or ``content``.
+    """
+
+    op: str
+    claim: str
+    other: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Where a claim's words appear in another document, and how they differ there.
+
+    ``start``/``end`` are offsets in that document's original text; ``speaker`` is who
+    that document attributes the words to (None when it does not say).
+    """
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+    relation: Relation
+    diff: tuple[WordDiff, ...] = ()
+    missing_start: int = 0
+    missing_end: int = 0
+    fragment: bool = False
+    speaker: str | None = None

@@ -1,0 +1,215 @@
+"""Arabic attribution rules, on news text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.extract import extract, extract_claims
+from verify.models import ClaimKind, Dateline
+
+Q, T, R, S = ClaimKind.QUOTE, ClaimKind.TERM, ClaimKind.REPORTED, ClaimKind.STATEMENT
+
+
+def one(text: str, kind: ClaimKind, body: str):
+    """The single claim of a kind whose text is ``body``; its offsets must point at it."""
+    found = [c for c in extract_claims(text, lang="ar") if c.kind == kind and c.text == body]
+    assert len(found) == 1, [(str(c.kind), c.text) for c in extract_claims(text, lang="ar")]
+    claim = found[0]
+    assert text[claim.start:claim.end] == body
+    return claim
+
+
+def who(claim):
+    return claim.speaker, claim.speaker_mention, claim.cue, claim.via
+
+
+def test_verb_subject_order_with_title_before_name():
+    text = "وقال وزير الخارجية عادل الجبير إن «المملكة ماضية في دعم الشرعية حتى النهاية»."
+    claim = one(text, Q, "المملكة ماضية في دعم الشرعية حتى النهاية")
+    assert who(claim) == ("عادل الجبير", "وزير الخارجية عادل الجبير", "وقال", None)
+
+
+def test_surname_reference_resolves_to_full_name():
+    text = ("وقال وزير الخارجية عادل الجبير إن الحل السياسي ممكن.\n"
+            "وأضاف الجبير أن المشاورات ستستمر الأسبوع المقبل في الرياض.")
+    claim = one(text, R, "المشاورات ستستمر الأسبوع المقبل في الرياض")
+    assert who(claim) == ("عادل الجبير", "الجبير", "وأضاف", None)
+    assert claim.paragraph == 1
+
+
+def test_colon_cue():
+    text = "وقالت المتحدثة باسم الوزارة مريم الأحمد: «لن نقبل بأي تأخير في المشروع»."
+    claim = one(text, Q, "لن نقبل بأي تأخير في المشروع")
+    assert who(claim) == ("مريم الأحمد", "المتحدثة باسم الوزارة مريم الأحمد", "وقالت", None)
+
+
+def test_participles_continue_the_speaker():
+    text = ("وأكد المدير العام للشركة سامي الحربي أن الميزانية متوازنة، مشيراً إلى أن العجز "
+            "تراجع بنسبة 5 في المئة، ومضيفاً أن الإنفاق سيرتفع العام المقبل.")
+    claims = [c for c in extract_claims(text) if c.kind == R]
+    assert [(c.text, c.cue) for c in claims] == [
+        ("الميزانية متوازنة", "وأكد"),
+        ("العجز تراجع بنسبة 5 في المئة", "مشيراً"),
+        ("الإنفاق سيرتفع العام المقبل", "ومضيفاً"),
+    ]
+    assert {c.speaker for c in claims} == {"سامي الحربي"}
+
+
+def test_describing_participle_introduces_a_quote():
+    text = ("ولفت الوزير خالد الفالح إلى أن الاتفاق شمل عشر دول، واصفاً الاتفاق بأنه "
+            "«خطوة مهمة نحو استقرار السوق»")
+    claim = one(text, Q, "خطوة مهمة نحو استقرار السوق")
+    assert who(claim)[:3] == ("خالد الفالح", "الوزير خالد الفالح", "واصفاً")
+
+
+def test_relay_through_an_agency():
+    text = ("ونقلت وكالة إنترفاكس عن المندوب الروسي فاسيلي نيبينزيا قوله إن «موسكو لن تسمح "
+            "بتمرير القرار»")
+    claim = one(text, Q, "موسكو لن تسمح بتمرير القرار")
+    assert who(claim) == ("فاسيلي نيبينزيا", "المندوب الروسي فاسيلي نيبينزيا", "ونقلت",
+                          "وكالة إنترفاكس")
+
+
+@pytest.mark.parametrize(("text", "body", "via"), [
+    ("وقال مدير الشركة خالد العمري لـ«الحياة» إن «الأرباح تضاعفت هذا العام»",
+     "الأرباح تضاعفت هذا العام", "الحياة"),
+    ("وأوضح رئيس البلدية فهد السالم في تصريح لصحيفة «الوطن» أن «المشروع سيكتمل قريبا»",
+     "المشروع سيكتمل قريبا", "الوطن"),
+    ("وقال المتحدث الأمني سعد القحطاني لوكالة رويترز إن «الوضع تحت السيطرة تماما»",
+     "الوضع تحت السيطرة تماما", "وكالة رويترز"),
+])
+def test_outlet_interviews_are_the_via(text, body, via):
+    assert one(text, Q, body).via == via
+
+
+def test_unnamed_source_is_a_speaker():
+    text = "وقال مصدر عسكري لـ«الشرق الأوسط» إن القوات تقدمت نحو المدينة من ثلاثة محاور."
+    claim = one(text, R, "القوات تقدمت نحو المدينة من ثلاثة محاور")
+    assert who(claim) == ("مصدر عسكري", "مصدر عسكري", "وقال", "الشرق الأوسط")
+
+
+def test_title_reference_resolves_to_the_named_person():
+    text = ("التقى المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ أحمد وفد الحكومة في الرياض.\n"
+            "وأكد المبعوث الأممي أن المحادثات ستستأنف قريبا.")
+    claim = one(text, R, "المحادثات ستستأنف قريبا")
+    assert claim.speaker == "إسماعيل ولد الشيخ أحمد"
+    assert claim.speaker_mention == "المبعوث الأممي"
+
+
+def test_synonym_title_reference():
+    text = ("أعلن ممثل روسيا لدى مجلس الأمن فاسيلي نيبينزيا رفض المشروع.\n"
+            "وقال المندوب الروسي إن «بلاده ستستخدم حق النقض»")
+    assert one(text, Q, "بلاده ستستخدم حق النقض").speaker == "فاسيلي نيبينزيا"
+
+
+def test_verb_without_subject_continues_the_speaker():
+    text = ("وقالت وزيرة التعليم نورة الفايز إن «المدارس ستفتح أبوابها في الموعد».\n"
+            "وأضافت أن عدد الطلاب الجدد بلغ مليون طالب.")
+    claim = one(text, R, "عدد الطلاب الجدد بلغ مليون طالب")
+    assert claim.speaker == "نورة الفايز"
+    assert claim.speaker_mention is None
+    assert claim.flags == ("speaker_inferred",)
+
+
+def test_feminine_verb_skips_a_masculine_speaker():
+    text = ("وقالت الوزيرة نورة الفايز إن الخطة جاهزة.\n"
+            "وقال المدير خالد العمري إن التمويل متوفر.\n"
+            "وأضافت أن التنفيذ يبدأ الشهر المقبل.")
+    assert one(text, R, "التنفيذ يبدأ الشهر المقبل").speaker == "نورة الفايز"
+
+
+def test_subject_before_the_verb():
+    text = "وكانت هيئة الطيران المدني أعلنت في وقت سابق أن الرحلات ستعود إلى طبيعتها."
+    claim = one(text, R, "الرحلات ستعود إلى طبيعتها")
+    assert claim.speaker == "هيئة الطيران المدني"
+
+
+def test_term_framed_by_a_description_gets_the_speaker():
+    text = "وكانت الحكومة أعلنت عن الاتفاق ووصفته بـ«التاريخي»."
+    claim = one(text, T, "التاريخي")
+    assert who(claim)[:3] == ("الحكومة", "الحكومة", "ووصفته")
+
+
+def test_speaker_word_inside_reported_speech_and_editorial_labels():
+    text = ("وأكد الوزير خالد الفالح أن الاتفاق «مؤقت» ولن يشمل «داعش» أو "
+            "«المعارضة» المسلحة.")
+    assert one(text, T, "مؤقت").speaker == "خالد الفالح"
+    assert one(text, T, "داعش").speaker is None
+    assert one(text, T, "المعارضة").speaker is None
+
+
+def test_names_in_marks_are_terms():
+    text = "أطلقت الوزارة حملة «معاً ضد التدخين في الأماكن العامة» بمشاركة صحيفة «عكاظ»."
+    assert one(text, T, "معاً ضد التدخين في الأماكن العامة").speaker is None
+    assert one(text, T, "عكاظ").speaker is None
+
+
+def test_lost_opening_mark_after_inna():
+    text = "وقال الوزير خالد الفالح إن الأمر محسوم تماما» ثم غادر القاعة."
+    claim = one(text, Q, "الأمر محسوم تماما")
+    assert claim.speaker == "خالد الفالح"
+    assert "no_opening_mark" in claim.flags
+
+
+def test_quote_running_over_paragraphs():
+    text = ("وقال رئيس الوزراء: «لن نتراجع عن الإصلاحات\n"
+            "«وسنواصل العمل مع شركائنا حتى النهاية»")
+    first = one(text, Q, "لن نتراجع عن الإصلاحات")
+    second = one(text, Q, "وسنواصل العمل مع شركائنا حتى النهاية")
+    assert first.speaker == second.speaker == "رئيس الوزراء"
+    assert second.flags == ("continues_paragraph",)
+    assert (first.paragraph, second.paragraph) == (0, 1)
+
+
+def test_postposed_source():
+    text = "«الوضع الإنساني في المدينة خطير جدا»، بحسب المرصد السوري لحقوق الإنسان."
+    claim = one(text, Q, "الوضع الإنساني في المدينة خطير جدا")
+    assert claim.speaker == "المرصد السوري لحقوق الإنسان"
+    assert claim.cue == "بحسب"
+
+
+def test_preposed_source_with_person():
+    text = "وبحسب الخبير الاقتصادي فضل البوعينين فإن أسعار النفط ستتعافى قبل نهاية العام."
+    claim = one(text, R, "أسعار النفط ستتعافى قبل نهاية العام")
+    assert claim.speaker == "فضل البوعينين"
+
+
+def test_outlet_source_next_to_a_verb_is_the_via():
+    text = "وبحسب وكالة الأنباء الألمانية، قال الوزير إن «المفاوضات انتهت دون اتفاق»."
+    claim = one(text, Q, "المفاوضات انتهت دون اتفاق")
+    assert (claim.speaker, claim.via) == ("الوزير", "وكالة الأنباء الألمانية")
+
+
+def test_editorial_asides_are_not_speech():
+    text = "ويذكر أن المشروع بدأ عام 2010 بتكلفة بلغت 3 مليارات ريال."
+    claims = extract_claims(text)
+    assert [c.kind for c in claims] == [S]
+
+
+@pytest.mark.parametrize(("text", "place", "agency", "stamp"), [
+    ("جنيف- سانا", "جنيف", "سانا", "جنيف- سانا"),
+    ("الرياض - واس", "الرياض", "واس", "الرياض - واس"),
+    ("بيروت (رويترز) -", "بيروت", "رويترز", "بيروت (رويترز) -"),
+    ("القاهرة (أ ف ب) -", "القاهرة", "أ ف ب", "القاهرة (أ ف ب) -"),
+])
+def test_datelines(text, place, agency, stamp):
+    body = "أعلنت وزارة الصحة تسجيل 12 إصابة جديدة بالفيروس يوم الأحد في المنطقة الشرقية."
+    for document in (f"{text}\n{body}", f"{body}\n{text}"):
+        if "(" in text and document.startswith(body):
+            continue  # the parenthesised stamp opens a story
+        result = extract(document)
+        start = document.index(text)
+        assert result.dateline == Dateline(place, agency, start, start + len(stamp))
+        assert all(c.via is None for c in result.claims)
+
+
+def test_statement_sentences():
+    text = ("عقدت اللجنة الوزارية اجتماعها الثالث في الرياض يوم الأحد بحضور 14 وزيرا.\n"
+            "ونأمل أن تكون النتائج جيدة.")
+    claims = extract_claims(text)
+    assert [(c.kind, c.sentence) for c in claims] == [(S, 0)]
+    assert claims[0].text.endswith("بحضور 14 وزيرا")
+
+
+def test_language_is_detected():
+    assert extract("قال الوزير إن الاقتصاد بخير.").lang == "ar"

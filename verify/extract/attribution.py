@@ -1,0 +1,340 @@
+"""Turn quoted spans and attribution cues into claims: quotes, terms and reported speech.
+
+Language-neutral: the language modules supply the cues (with speakers resolved) and a
+few word lists through ``TermHints``; this module decides which cue governs which
+span, whether a span is a quotation or a term, and where reported content ends.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from verify.models import Claim, ClaimKind
+
+from .cues import Cue
+from .marks import QuoteSpan
+from .segment import Sentence
+
+__all__ = ["TermHints", "build_claims"]
+
+_TRIM = " \t\n\r\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff" \
+        "«»“”„‟〝〞″\"＂‹›‘’'.,،؛;:!?؟…-–—"
+_SENTENCE_PUNCT = frozenset(".!?؟")
+_TERM_WORDS = 4  # a quoted item this short is a term unless a cue introduces it as speech
+_FRAMED_TERM_WORDS = 8  # ... or this short after a naming word (بعنوان، campaign)
+_QUOTED_SHARE = 0.6  # reported content mostly inside quotation marks is the quotation
+
+
+@dataclass(frozen=True, slots=True)
+class TermHints:
+    """What the language module knows about quoted items.
+
+    ``naming_frames``: folded words that make the next quoted item a name or title;
+    ``fold``: strips prefixes from a word key; ``key``: a word's lexicon key;
+    ``is_label``: does this quoted text look like a name or label (editorial, no
+    speaker) rather than the speaker's own word?
+    ``min_reported_words``: shorter reported content is dropped.
+    """
+
+    naming_frames: frozenset[str]
+    fold: Callable[[str], str]
+    is_label: Callable[[str], bool]
+    key: Callable[[str], str]
+    min_reported_words: int = 2
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: str | None
+    mention: str | None
+    cue: str | None
+    via: str | None
+    flags: tuple[str, ...]
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+class _Builder:
+    def __init__(self, text: str, sentences: list[Sentence], spans: list[QuoteSpan],
+                 cues: list[Cue], hints: TermHints, normalize: Callable[[str], str]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.spans = spans
+        self.cues = cues
+        self.hints = hints
+        self.normalize = normalize
+        self.by_sentence: dict[int, list[Cue]] = {}
+        for cue in cues:
+            self.by_sentence.setdefault(cue.sentence, []).append(cue)
+        # per sentence: cues that precede their words (sorted by end) and cues that
+        # follow them (sorted by start), for lookups by position
+        self.preposed: dict[int, tuple[list[int], list[Cue]]] = {}
+        self.postposed: dict[int, tuple[list[int], list[Cue]]] = {}
+        self.cue_starts: dict[int, list[int]] = {}
+        for index, group in self.by_sentence.items():
+            pre = sorted((c for c in group if not c.postposed), key=lambda c: c.end)
+            self.preposed[index] = ([c.end for c in pre], pre)
+            post = sorted((c for c in group if c.postposed or c.kind == "source"),
+                          key=lambda c: c.start)
+            self.postposed[index] = ([c.start for c in post], post)
+            self.cue_starts[index] = sorted(c.start for c in group)
+        self.spoken = sorted((c for c in cues if c.speaker), key=lambda c: c.end)
+        self.spoken_ends = [c.end for c in self.spoken]
+        self.claims: list[Claim] = []
+        self.content_end: dict[int, int] = {}  # id(cue) -> end of its reported content
+        self.quote_starts: list[int] = []
+        self.names: set[str] = set()
+        self.multi: set[int] = set()
+        self.token_ends: dict[int, list[int]] = {}
+
+    # ---- helpers -------------------------------------------------------------------
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return self.sentences[0] if self.sentences else None
+        return self.sentences[i]
+
+    def claim(self, kind: ClaimKind, start: int, end: int, attribution: _Attribution | None,
+              flags: tuple[str, ...] = (), paragraph: int | None = None) -> None:
+        text = self.text[start:end]
+        sentence = self.sentence_at(start)
+        para = paragraph if paragraph is not None else (sentence.paragraph if sentence else 0)
+        all_flags = tuple(dict.fromkeys((*flags, *(attribution.flags if attribution else ()))))
+        self.claims.append(Claim(
+            kind=kind, start=start, end=end, text=text, normalized=self.normalize(text),
+            speaker=attribution.speaker if attribution else None,
+            speaker_mention=attribution.mention if attribution else None,
+            cue=attribution.cue if attribution else None,
+            via=attribution.via if attribution else None,
+            sentence=sentence.index if sentence else 0, paragraph=para, flags=all_flags))
+
+    @staticmethod
+    def attribution(cue: Cue | None, inherited: bool = False) -> _Attribution | None:
+        if cue is None:
+            return None
+        flags: list[str] = []
+        if cue.inferred or inherited:
+            flags.append("speaker_inferred")
+        if cue.speaker is None:
+            flags.append("speaker_unresolved")
+        return _Attribution(cue.speaker, cue.mention, cue.text, cue.via, tuple(flags))
+
+    def reported_end(self, cue: Cue) -> int:
+        """Reported content runs to the sentence end or the next cue of the sentence."""
+        end = self.sentences[cue.sentence].end
+        if cue.content_start is None:
+            return end
+        if cue.content_end is not None:
+            return cue.content_end
+        starts = self.cue_starts.get(cue.sentence, [])
+        i = bisect_right(starts, cue.content_start)
+        if i < len(starts) and starts[i] < end:
+            end = starts[i]
+        return end
+
+    def words_before(self, span: QuoteSpan, count: int) -> list[str]:
+        """Keys of the ``count`` words before a span's opening mark, nearest first."""
+        sentence = self.sentence_at(span.outer_start)
+        if sentence is None:
+            return []
+        ends = self.token_ends.get(sentence.index)
+        if ends is None:
+            ends = self.token_ends[sentence.index] = [t.end for t in sentence.tokens]
+        i = bisect_right(ends, span.outer_start)
+        found: list[str] = []
+        for tok in reversed(sentence.tokens[max(0, i - count - 3):i]):
+            if any(c.isalnum() for c in tok.text):
+                found.append(tok.key)
+                if len(found) == count:
+                    break
+        return found
+
+    # ---- spans -------------------------------------------------------------------------
+
+    def governing_cue(self, span: QuoteSpan) -> Cue | None:
+        """The cue that introduces a quoted span: before it in its sentence, else after it
+        ('...,' he said), else a colon ending the previous sentence of the paragraph."""
+        sentence = self.sentence_at(span.outer_start)
+        if sentence is None:
+            return None
+        ends, pre = self.preposed.get(sentence.index, ([], []))
+        i = bisect_right(ends, span.outer_start) - 1
+        if i >= 0:
+            return pre[i]
+        end_sentence = self.sentence_at(max(span.outer_end - 1, span.outer_start))
+        for index in dict.fromkeys((sentence.index, end_sentence.index if end_sentence
+                                    else sentence.index)):
+            starts, post = self.postposed.get(index, ([], []))
+            i = bisect_right(starts, span.outer_end - 1)
+            if i < len(post):
+                return post[i]
+        if sentence.index > 0:
+            previous = self.sentences[sentence.index - 1]
+            if previous.paragraph == sentence.paragraph and previous.tokens and \
+                    previous.tokens[-1].text in (":", "："):
+                cues = self.by_sentence.get(previous.index)
+                if cues:
+                    return cues[-1]
+        return None
+
+    def introduces(self, cue: Cue | None, span: QuoteSpan) -> bool:
+        """Is the span exactly the words the cue introduces (قال: «نعم»، "No," he said)?"""
+        if cue is None:
+            return False
+        if cue.postposed or cue.start >= span.outer_end:
+            gap = self.text[span.outer_end:cue.start]
+            return len(gap) <= 3 and not any(c.isalnum() for c in gap)
+        if cue.content_start is None or not (
+                span.outer_start - 2 <= cue.content_start <= span.outer_start + 1):
+            return False
+        rest = self.text[span.outer_end:self.reported_end(cue)]
+        return not any(c.isalnum() for c in rest)
+
+    def is_term(self, span: QuoteSpan, cue: Cue | None) -> bool:
+        """A short quoted item is a term (a name, a title, a scare-quoted word) unless a
+        cue introduces it as someone's speech; a name after a naming word stays a term."""
+        if "continues_paragraph" in span.flags:
+            return False
+        content = self.text[span.start:span.end]
+        words = _count_words(content)
+        if span.open_mark is None or span.group in self.multi:
+            return False  # a lost opening mark follows a speech cue; a multi-paragraph quote
+        before = self.words_before(span, 2)
+        first = content.split()[0] if content.split() else ""
+        first_key = self.hints.key(first)
+        framed = any(w in self.hints.naming_frames or self.hints.fold(w) in
+                     self.hints.naming_frames for w in before) or (
+            first_key == self.hints.fold(first_key) and first_key in self.hints.naming_frames)
+        if words <= _TERM_WORDS:
+            sentence = words >= 2 and content.rstrip("”\"'»")[-1:] in _SENTENCE_PUNCT
+            speech = words >= 2 and self.introduces(cue, span) and not framed and not (
+                cue is not None and cue.describe)
+            return not (speech or sentence)
+        return framed and words <= _FRAMED_TERM_WORDS and not any(
+            c in _SENTENCE_PUNCT for c in content)
+
+    def build(self) -> list[Claim]:
+        sizes: dict[int, int] = {}
+        for span in self.spans:
+            sizes[span.group] = sizes.get(span.group, 0) + 1
+        self.multi = {group for group, size in sizes.items() if size > 1}
+        group_attr: dict[int, _Attribution | None] = {}
+        quote_attr: list[tuple[QuoteSpan, _Attribution | None]] = []
+        terms: list[tuple[QuoteSpan, Cue | None]] = []
+        for span in self.spans:
+            cue = self.governing_cue(span)
+            if "continues_paragraph" in span.flags and span.group in group_attr:
+                attr = group_attr[span.group]
+                self.claim(ClaimKind.QUOTE, span.start, span.end, attr, span.flags,
+                           span.paragraph)
+                quote_attr.append((span, attr))
+                continue
+            if self.is_term(span, cue):
+                terms.append((span, cue))
+                continue
+            attr = self.attribution(cue)
+            if attr is None:
+                attr = self.inferred_attribution(span)
+            group_attr[span.group] = attr
+            self.claim(ClaimKind.QUOTE, span.start, span.end, attr, span.flags, span.paragraph)
+            quote_attr.append((span, attr))
+        self.reported(quote_attr)
+        quote_attr.sort(key=lambda item: item[0].start)
+        self.quote_starts = [q.start for q, _ in quote_attr]
+        self.names = self.repeated_names([self.text[s.start:s.end] for s, _ in terms])
+        for span, cue in terms:
+            self.term(span, cue, quote_attr)
+        return self.claims
+
+    def repeated_names(self, texts: list[str]) -> set[str]:
+        """Terms the document repeats or uses inside a longer term (كازنوف in «برنار
+        كازنوف»): names, not a speaker's word."""
+        keys = [self.normalize(t) for t in texts]
+        seen: set[str] = set()
+        names = {k for k in keys if k in seen or seen.add(k)}  # type: ignore[func-returns-value]
+        longer = [k for k in dict.fromkeys(keys) if " " in k][:200]
+        for key in dict.fromkeys(keys[:500]):
+            if any(key != other and key in other.split() for other in longer):
+                names.add(key)
+        return names
+
+    def inferred_attribution(self, span: QuoteSpan) -> _Attribution:
+        """A quotation with no cue: the speaker of the paragraph (or the one before)."""
+        i = bisect_right(self.spoken_ends, span.outer_start) - 1
+        if i >= 0:
+            last = self.spoken[i]
+            if span.paragraph - last.paragraph <= 1:
+                return _Attribution(last.speaker, None, None, last.via, ("speaker_inferred",))
+        return _Attribution(None, None, None, None, ("speaker_unresolved",))
+
+    def term(self, span: QuoteSpan, cue: Cue | None,
+             quotes: list[tuple[QuoteSpan, _Attribution | None]]) -> None:
+        flags = span.flags
+        i = bisect_right(self.quote_starts, span.outer_start) - 1
+        for outer, attr in quotes[max(0, i - 8):i + 1]:
+            if outer.start <= span.outer_start and span.outer_end <= outer.end:
+                self.claim(ClaimKind.TERM, span.start, span.end, attr,
+                           tuple(dict.fromkeys((*flags, "nested"))), span.paragraph)
+                return
+        attr = None
+        if cue is not None and cue.content_start is not None and not cue.postposed:
+            direct = span.outer_start - 2 <= cue.content_start <= span.outer_start + 1
+            content_end = self.content_end.get(id(cue), self.reported_end(cue))
+            inside = cue.content_start <= span.outer_start < content_end
+            body = self.text[span.start:span.end]
+            label = self.hints.is_label(body) or self.normalize(body) in self.names
+            if (direct and (cue.describe or cue.complement in ("mark", "prep", "colon"))) or (
+                    inside and not label and cue.kind != "source"):
+                attr = self.attribution(cue)
+        self.claim(ClaimKind.TERM, span.start, span.end, attr, flags, span.paragraph)
+
+    @staticmethod
+    def quoted_share(start: int, end: int, spans: list[QuoteSpan], starts: list[int]) -> float:
+        """How much of [start, end) lies inside quotations (spans sorted by outer start)."""
+        if end <= start:
+            return 0.0
+        i = bisect_right(starts, end)
+        inside = 0
+        for span in spans[max(0, i - 8):i]:
+            if span.outer_start < end and span.outer_end > start:
+                inside += min(end, span.outer_end) - max(start, span.outer_start)
+        return inside / (end - start)
+
+    def reported(self, quotes: list[tuple[QuoteSpan, _Attribution | None]]) -> None:
+        quote_starts = sorted(s.outer_start for s, _ in quotes)
+        outer = sorted((s for s, _ in quotes), key=lambda s: s.outer_start)
+        outer_starts = [s.outer_start for s in outer]
+        for cue in self.cues:
+            if cue.content_start is None or cue.complement == "mark" or (
+                    cue.postposed and cue.content_end is None):
+                continue
+            start = cue.content_start
+            end = self.reported_end(cue)
+            self.content_end[id(cue)] = end
+            i = bisect_right(quote_starts, start + 1) - 1
+            if i >= 0 and start - 1 <= quote_starts[i] <= start + 1:
+                continue  # the content is a quotation: already a quote claim
+            if self.quoted_share(start, end, outer, outer_starts) > _QUOTED_SHARE:
+                continue
+            while start < end and self.text[start] in _TRIM:
+                start += 1
+            while end > start and self.text[end - 1] in _TRIM:
+                end -= 1
+            if end <= start or _count_words(self.text[start:end]) < self.hints.min_reported_words:
+                continue
+            if cue.speaker is None:
+                continue  # a cue nobody can be found for is most likely not speech
+            self.claim(ClaimKind.REPORTED, start, end, self.attribution(cue))
+
+
+def build_claims(text: str, sentences: list[Sentence], spans: list[QuoteSpan],
+                 cues: list[Cue], hints: TermHints,
+                 normalize: Callable[[str], str]) -> list[Claim]:
+    """Quote, term and reported claims from the spans and cues of one document."""
+    return _Builder(text, sentences, spans, cues, hints, normalize).build()

@@ -1,0 +1,55 @@
+"""Lookup keys for words: the folded form lexicons are matched against.
+
+Kept separate from ``verify.text.normalize`` on purpose: these keys only decide whether
+a word is in a lexicon, must stay stable while that module evolves, and must be cheap
+(one ``str.translate`` per token).
+"""
+
+from __future__ import annotations
+
+__all__ = ["fold_ar", "fold_en", "skeleton_ar", "strip_al", "words"]
+
+_AR_TABLE: dict[int, str | None] = {
+    **{ord(c): "ا" for c in "أإآٱ"},
+    ord("ى"): "ي",
+    ord("ی"): "ي",
+    ord("ئ"): "ي",
+    ord("ؤ"): "و",
+    ord("ة"): "ه",
+    ord("ک"): "ك",
+    ord("ـ"): None,  # tatweel
+    **{c: None for c in range(0x064B, 0x0653)},  # tanween, harakat, shadda, sukun
+    0x0670: None,  # dagger alef
+    **{ord(c): None for c in "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+       "\u2066\u2067\u2068\u2069\ufeff\u00ad"},
+}
+_SKELETON_TABLE: dict[int, str | None] = {ord(c): None for c in "اويه"}
+
+
+def fold_ar(word: str) -> str:
+    """Fold an Arabic word for lexicon lookup (no diacritics, one alef, ي for ى, ه for ة)."""
+    return word.translate(_AR_TABLE)
+
+
+def fold_en(word: str) -> str:
+    """Fold an English word for lexicon lookup."""
+    return word.lower().replace("’", "'")
+
+
+def strip_al(key: str) -> str:
+    """Drop the definite article (and a conjunction or preposition glued before it)."""
+    for prefix in ("وال", "فال", "بال", "كال", "لل", "ال"):
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            return key[len(prefix):]
+    return key
+
+
+def skeleton_ar(key: str) -> str:
+    """A folded word without long vowels: spelling variants of foreign names meet here
+    (ستافان / ستيفان, ميستورا / مستورا)."""
+    return key.translate(_SKELETON_TABLE) or key
+
+
+def words(text: str) -> tuple[str, ...]:
+    """A lexicon written as one space-separated string, as a tuple of words."""
+    return tuple(text.split())

@@ -1,0 +1,329 @@
+"""Arabic speaker mentions: split a title from a name, and find titled names in narration.
+
+A mention such as «ممثل روسيا الدائم لدى الأمم المتحدة في جنيف أليكسي بورودافكين»
+is read from its end: name words are taken while they are not lexicon words, not the
+object of a preposition (في جنيف) and not the genitive of a title (ممثل روسيا);
+a family name with ال closes a name (بشار الجعفري). What precedes is the title.
+"""
+
+from __future__ import annotations
+
+from . import lexicon_ar as lx
+from .cues import is_mark
+from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
+from .keys import fold_ar, skeleton_ar, strip_al, words
+from .segment import Tok
+
+__all__ = ["is_definite", "is_family_name", "mention_of", "name_keys", "name_like",
+           "scan_titled_names"]
+
+_PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
+_LEXICON = (lx.TITLE_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS
+            | lx.ORGANISATION_KEYS | lx.DESCRIPTOR_KEYS | lx.PLACE_KEYS | lx.FUNCTION_KEYS
+            | lx.TIME_KEYS | lx.DISCOURSE_KEYS | lx.PRONOUN_KEYS | lx.COMPLEMENTIZER_KEYS
+            | lx.SPEECH_NOUN_KEYS | lx.SOURCE_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS
+            | lx.OBJECT_OPENER_KEYS | lx.NUMBER_KEYS | lx.DATE_KEYS | lx.OUTLET_NOUN_KEYS
+            | frozenset(lx.VERB_KEYS) | frozenset(lx.PARTICIPLE_KEYS) | _PREPOSITIONS)
+_HEADS = lx.TITLE_KEYS | lx.INSTITUTION_KEYS
+# Words that start a titled name: a title with or without the article, an honorific.
+_TRIGGERS = frozenset({*lx.TITLE_KEYS, *("ال" + k for k in lx.TITLE_KEYS),
+                       *("وال" + k for k in lx.TITLE_KEYS), *lx.HONORIFIC_KEYS})
+_SUFFIXED = ("ها", "هم", "هما", "كم", "نا")
+_UNKNOWN_LIMIT = 4
+# Honorifics that are also family names at the end of a name (سمير الحاج).
+_FAMILY_HONORIFICS = frozenset(fold_ar(w) for w in words("الحاج الشيخ"))
+# Names that fold onto a function word (علي / على): read on the text.
+_NAME_WORDS = frozenset({"علي", "عليّ"})
+_PREFIXED = ("ل", "ك", "ب", "ف", "و")
+# Nouns that take a pronoun ending right after a speaker (أبدى الوزير ارتياحه).
+_PRONOUN_STEMS = lx.OBJECT_OPENER_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS | lx.SPEECH_NOUN_KEYS
+# Words that introduce the name itself: رجل يدعى جيانغ، المدعو فلان.
+_NAMED = frozenset(fold_ar(w) for w in words("يدعى تدعى المدعو المدعوة اسمه اسمها"))
+
+
+def _prefixed(tok: Tok) -> bool:
+    """لإفريقيا، كمركز: a preposition or conjunction glued to a word, not a name part."""
+    return tok.key.startswith(_PREFIXED) and len(tok.key) >= 4
+
+
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
+
+
+def is_definite(tok: Tok) -> bool:
+    """Does the word carry the article? Read on the text: أليكسي is not definite."""
+    return tok.text.replace("\u0640", "").startswith(_DEFINITE)
+
+
+def _in_lexicon(key: str) -> bool:
+    return key in _LEXICON or strip_al(key) in _LEXICON
+
+
+def _wordy(tok: Tok) -> bool:
+    return any(c.isalpha() for c in tok.text)
+
+
+def name_like(tok: Tok) -> bool:
+    """Could this word be part of a personal or company name?"""
+    key = tok.key
+    if len(key) < 2 or is_definite(tok) or (_in_lexicon(key) and tok.text not in _NAME_WORDS):
+        return False
+    if not all(c.isalpha() or c == "." for c in key):
+        return False
+    text = tok.text
+    if len(key) > 4 and (key.endswith(_SUFFIXED) or (text.endswith("ه") and (
+            key[:-1] in _PRONOUN_STEMS or key[:-1].endswith("ت") and key[:-2] + "ه"
+            in _PRONOUN_STEMS))):
+        return False  # a noun with a pronoun ending: ارتياحه، تصريحاته، قولها
+    if _preposition_noun(tok):
+        return False
+    # بتبوك، لجنيف، لهيئة: a preposition glued to a place, a lexicon word or a definite noun
+    if key[0] in "بلك" and len(key) > 3:
+        rest = key[1:]
+        if rest in lx.PLACE_KEYS or strip_al(rest) != rest or _in_lexicon(rest):
+            return False
+    return True
+
+
+def _preposition_noun(tok: Tok) -> bool:
+    """لدول، برعاية، لكرة: a preposition glued to a common noun (not to a name)."""
+    key = tok.key
+    return len(key) >= 4 and (key[0] == "ل" or key[0] in "بك" and key.endswith("ه"))
+
+
+def _governs(tok: Tok | None) -> bool:
+    """Does this word take the next one as its object or genitive (في، ممثل)?"""
+    if tok is None:
+        return False
+    key = tok.key
+    return key in _PREPOSITIONS or (not is_definite(tok) and key in _HEADS)
+
+
+def is_family_name(tok: Tok) -> bool:
+    key = tok.key
+    return (is_definite(tok) and not _in_lexicon(key) and key.startswith("ال")
+            and all(c.isalpha() for c in key) and len(key) > 3)
+
+
+def name_keys(words: list[str]) -> tuple[str, ...]:
+    """Lookup keys for a name: the whole name, its surname, and spelling skeletons."""
+    folded = [fold_ar(w) for w in words]
+    keys: list[str] = [" ".join(folded)]
+    if len(folded) >= 2:
+        if folded[-2] in lx.PARTICLE_KEYS:
+            keys.append(" ".join(folded[-2:]))
+        if len(folded) >= 3:
+            keys.append(" ".join(folded[1:]))
+    last = folded[-1]
+    if last not in lx.PARTICLE_KEYS and len(last) >= 3:
+        keys.append(last)
+        if strip_al(last) != last:
+            keys.append(strip_al(last))
+    keys += [sk for k in list(keys) if len(sk := skeleton_ar(k.replace(" ", ""))) >= 4]
+    return tuple(dict.fromkeys(keys))
+
+
+def _name_start(tokens: list[Tok], end: int) -> int:
+    """Index of the first name word of tokens[:end] read from the end (end if none)."""
+    i = end - 1
+    start = end
+    if i > 0 and tokens[i].key in _FAMILY_HONORIFICS and name_like(tokens[i - 1]):
+        start = i  # سمير الحاج
+        i -= 1
+    elif i >= 0 and is_family_name(tokens[i]):
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and _preposition_noun(prev):
+            return end  # لدول الخليج، برعاية المهرجان: a prepositional phrase, not a name
+        after_particle = i >= 2 and tokens[i - 2].key in lx.PARTICLE_KEYS
+        if prev is None or name_like(prev) or after_particle or prev.key in lx.HONORIFIC_KEYS or (
+                is_definite(prev) and strip_al(prev.key) in lx.TITLE_KEYS):
+            start = i
+            i -= 1
+        else:
+            return end
+    count = end - start
+    while i >= 0 and count < 7:
+        tok = tokens[i]
+        if not (name_like(tok) or tok.key in lx.PARTICLE_KEYS) and not (
+                i - 1 >= 0 and tokens[i - 1].key in lx.PARTICLE_KEYS and _wordy(tok)):
+            break
+        if _governs(tokens[i - 1] if i > 0 else None):
+            break
+        start = i
+        count += 1
+        i -= 1
+    while start < end and tokens[start].key in lx.PARTICLE_KEYS and tokens[start].key not in (
+            "ابو", "عبد", "ال", "دي", "ابن", "ام"):
+        start += 1  # a name does not begin with بن
+    return start
+
+
+def _marked_name(tokens: list[Tok]) -> tuple[int, int] | None:
+    """Indices (first, last) of the words inside a pair of marks (شركة «تايوان باور»)."""
+    opened = None
+    for i, tok in enumerate(tokens):
+        if is_mark(tok.text):
+            if opened is None:
+                opened = i
+            elif i > opened + 1:
+                return opened + 1, i - 1
+            else:
+                opened = None
+    return None
+
+
+def _org_extent(words: list[Tok]) -> int:
+    """Index of the last word of a body's name: its head, the genitives and adjectives
+    that follow (وزارة الخدمة المدنية | أسماء ...)."""
+    i = 1
+    governs = not is_definite(words[0])
+    while i < len(words):
+        tok = words[i]
+        if governs:
+            governs = not is_definite(tok) and strip_al(tok.key) in _HEADS
+        elif tok.key.startswith("ل") and len(tok.key) >= 4 and not is_definite(tok):
+            governs = True  # لحقوق الإنسان: a preposition glued to a noun taking a genitive
+        elif not (is_definite(tok) or tok.key in _PREPOSITIONS or tok.key.startswith("لل")
+                  or (i > 0 and words[i - 1].key in _PREPOSITIONS)):
+            break
+        i += 1
+    return i - 1
+
+
+def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
+    """(start, end) of a name followed by its title: one that opens the mention
+    (سوميوت بومبانموانغ قائد شرطة تايلاند) or follows a rank (الفريق مهاب مميش رئيس ...)."""
+    start = 0
+    while start < len(words) and start < 3 and words[start].key in lx.HONORIFIC_KEYS:
+        start += 1
+    i = start
+    while i < len(words) and i - start < 5 and (
+            name_like(words[i]) or words[i].key in lx.PARTICLE_KEYS):
+        i += 1
+    if i < len(words) and i > start and is_family_name(words[i]):
+        i += 1
+    size = i - start
+    if i >= len(words) or not (strip_al(words[i].key) in lx.TITLE_KEYS
+                               or words[i].key in lx.HONORIFIC_KEYS):
+        return None
+    if size >= 2 or size == 1 and (start > 0 or is_definite(words[i])):
+        return start, i
+    return None
+
+
+def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Mention | None:
+    """Parse the words naming a speaker (title, name, unnamed source, pronoun)."""
+    marked = _marked_name(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.key in _NAMED and i + 1 < len(tokens):
+            tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
+            marked = None
+            break
+    words = [t for t in tokens if _wordy(t) or t.text in ".-"]
+    while words and not _wordy(words[-1]):
+        words.pop()
+    while words and not _wordy(words[0]):
+        words.pop(0)
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    if marked is not None and tokens[marked[1]].end == end and marked[1] + 1 < len(tokens):
+        end = tokens[marked[1] + 1].end  # keep the closing mark of a marked name
+    surface = text[start:end]
+    first = words[0].key
+    first_bare = strip_al(first)
+    if marked is None and (first in lx.ORGANISATION_KEYS or (
+            first_bare in lx.INSTITUTION_KEYS and first_bare not in lx.TITLE_KEYS)):
+        # المرصد السوري لحقوق الإنسان، وزارة الصحة: the body's name is its whole phrase
+        last = _org_extent(words)
+        end = words[last].end
+        surface = text[start:end]
+        return Mention(surface, ORG, start, end, surface, (fold_ar(surface),),
+                       frozenset({first_bare}), first_bare, gender)
+    if marked is not None:
+        name_words = tokens[marked[0]:marked[1] + 1]
+        title_words = [t for t in words if t.end <= name_words[0].start]
+    else:
+        split = _name_start(words, len(words))
+        name_words = words[split:]
+        title_words = words[:split]
+        lead = _leading_name(words) if len(name_words) < 2 else None
+        if lead is not None:
+            name_words = words[lead[0]:lead[1]]
+            title_words = words[:lead[0]] + words[lead[1]:]
+    title_keys = frozenset(strip_al(t.key) for t in title_words if t.key not in _PREPOSITIONS
+                           and t.key not in lx.FUNCTION_KEYS)
+    if name_words and (marked is not None or len(name_words) >= 2 or len(words) == 1
+                       or title_words and (title_words[-1].key in lx.HONORIFIC_KEYS
+                                           or is_definite(title_words[-1]))):
+        name = text[name_words[0].start:name_words[-1].end]
+        kind = ORG if first_bare in lx.INSTITUTION_KEYS or (
+            marked is not None and first_bare not in lx.TITLE_KEYS) else PERSON
+        return Mention(surface, kind, start, end, name, name_keys([t.text for t in name_words]),
+                       title_keys, None, gender)
+    if first in lx.PRONOUN_KEYS:
+        return Mention(surface, PRONOUN, start, end, gender=gender)
+    if first_bare in lx.UNNAMED_KEYS or first in lx.UNNAMED_KEYS:
+        return Mention(surface, UNNAMED, start, end, gender=gender)
+    if first_bare in lx.TITLE_KEYS or first in lx.HONORIFIC_KEYS:
+        modifiers = frozenset(strip_al(t.key) for t in words[1:])
+        return Mention(surface, TITLE, start, end, None, (), modifiers, first_bare, gender)
+    if len(words) > _UNKNOWN_LIMIT:
+        return None  # a long phrase of unknown words is not a speaker
+    return Mention(surface, ORG, start, end, gender=gender)
+
+
+def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
+    """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا)."""
+    found: list[Mention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        key = tokens[i].key
+        if key not in _TRIGGERS:
+            i += 1
+            continue
+        j = i + 1
+        governs = not is_definite(tokens[i]) and key not in lx.HONORIFIC_KEYS
+        while j < n:
+            k = tokens[j].key
+            if not _wordy(tokens[j]) or k in lx.FUNCTION_KEYS and k not in _PREPOSITIONS:
+                break
+            if governs:
+                governs = not is_definite(tokens[j]) and k in _HEADS
+                j += 1
+            elif is_definite(tokens[j]) or k in lx.HONORIFIC_KEYS:
+                j += 1
+            elif k in _PREPOSITIONS:
+                governs = True  # the preposition takes the next word as its object
+                j += 1
+            elif strip_al(k) in _HEADS:
+                governs = True
+                j += 1
+            else:
+                break
+        start = j
+        plain = 0
+        while j < n and j - start < 7 and (name_like(tokens[j]) or tokens[j].key in
+                                             lx.PARTICLE_KEYS or (
+                j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j]))):
+            if tokens[j].key not in lx.PARTICLE_KEYS:
+                after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS
+                if plain >= 2 and not after_particle and _prefixed(tokens[j]):
+                    break
+                plain += 1
+            j += 1
+        while j > start and tokens[j - 1].key in lx.PARTICLE_KEYS:
+            j -= 1  # a name does not end with بن
+        if j < n and j > start and is_family_name(tokens[j]):
+            j += 1
+        size = j - start
+        after_honorific = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS
+        if size >= 2 or (size == 1 and after_honorific):
+            names = tokens[start:j]
+            title = tokens[i:start]
+            found.append(Mention(
+                text[tokens[i].start:names[-1].end], PERSON, tokens[i].start, names[-1].end,
+                text[names[0].start:names[-1].end], name_keys([t.text for t in names]),
+                frozenset(strip_al(t.key) for t in title if t.key not in _PREPOSITIONS)))
+        i = max(j, i + 1)
+    return found

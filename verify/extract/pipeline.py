@@ -1,0 +1,144 @@
+"""One document through extraction: language, segments, marks, cues, claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from verify.models import Claim, Extraction
+
+from . import lexicon_ar as lar
+from . import lexicon_en as len_
+from .attribution import TermHints, build_claims
+from .cues import Cue
+from .cues_ar import find_cues_ar
+from .cues_en import find_cues_en
+from .dateline import find_dateline
+from .keys import fold_ar, fold_en, strip_al
+from .marks import QuoteSpan, find_quote_spans, split_paragraphs
+from .segment import Sentence, Tok, segment
+from .statements import StatementHints, find_statements
+
+__all__ = ["run_extraction"]
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_SAMPLE = 4_000
+
+_LOST_OPEN_AR = re.compile(
+    r"(?:(?<=\s)|^)[وف]?(?:" + "|".join(map(re.escape, lar.LOST_OPEN_WORDS)) + r")(?=\s)|:")
+_LOST_OPEN_EN = re.compile(r":")
+
+
+def _normalizer() -> Callable[[str], str]:
+    try:
+        from verify.text.normalize import normalize_text
+    except ImportError:  # the normalisation module is not there yet
+        def normalize_text(text: str) -> str:
+            return " ".join(fold_ar(text).split())
+    return normalize_text
+
+
+def detect_lang(text: str) -> str | None:
+    """"ar" or "en" for a text, None when it has no letters."""
+    try:
+        from verify.text.lang import detect_language
+        found = detect_language(text[:_SAMPLE])
+    except ImportError:
+        found = None
+    if found in ("ar", "en"):
+        return str(found)
+    sample = text[:_SAMPLE]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
+    if arabic == latin == 0:
+        return None
+    return "ar" if arabic >= latin else "en"
+
+
+# ---- language profiles -------------------------------------------------------------------
+
+def _ar_frame(key: str) -> str:
+    """A word key without a leading و/ف and article (والبرنامج -> برنامج)."""
+    if key.startswith(("و", "ف")) and len(key) > 3:
+        key = key[1:]
+    return strip_al(key)
+
+
+def _ar_is_label(text: str) -> bool:
+    first = fold_ar(text.split()[0]) if text.split() else ""
+    if first.startswith(("و", "ب", "ل", "ف")) and first[1:].startswith("ال"):
+        first = first[1:]
+    return (first.startswith("ال") or first in lar.GROUP_NAME_KEYS
+            or fold_ar(text) in lar.GROUP_NAME_KEYS or bool(_LATIN_LETTER.search(text)))
+
+
+_AR_NAMED = frozenset({*lar.TITLE_KEYS, *lar.INSTITUTION_KEYS, *lar.PLACE_KEYS,
+                       *lar.HONORIFIC_KEYS}
+                      | {"ال" + k for k in lar.TITLE_KEYS | lar.INSTITUTION_KEYS})
+
+
+def _ar_is_named(tok: Tok, position: int) -> bool:
+    return tok.key in _AR_NAMED
+
+
+def _en_is_label(text: str) -> bool:
+    words = text.split()
+    return bool(words) and len(words) <= 4 and words[0][:1].isupper()
+
+
+def _en_is_named(tok: Tok, position: int) -> bool:
+    return position > 0 and tok.text[:1].isupper() and tok.key not in len_.NON_NAME_KEYS
+
+
+_AR_TERMS = TermHints(lar.NAMING_FRAME_KEYS | lar.INSTITUTION_KEYS, _ar_frame, _ar_is_label,
+                      fold_ar, min_reported_words=2)
+_EN_TERMS = TermHints(len_.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
+                      min_reported_words=3)
+_AR_STATEMENTS = StatementHints(lar.NUMBER_KEYS, lar.DATE_KEYS, lar.EVENT_KEYS,
+                                lar.OPINION_KEYS, _ar_is_named)
+_EN_STATEMENTS = StatementHints(len_.NUMBER_KEYS, len_.DATE_KEYS, len_.EVENT_KEYS,
+                                len_.OPINION_KEYS, _en_is_named)
+
+
+def _outer_ranges(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for span in spans:  # sorted by start
+        if ranges and span.outer_start < ranges[-1][1]:
+            if span.outer_end > ranges[-1][1]:
+                ranges[-1] = (ranges[-1][0], span.outer_end)
+            continue
+        ranges.append((span.outer_start, span.outer_end))
+    return ranges
+
+
+def run_extraction(text: str, lang: str | None, model: str | None) -> Extraction:
+    """Extract claims and the dateline of one text (see ``verify.extract.extract``)."""
+    language = lang if lang in ("ar", "en") else detect_lang(text)
+    if language is None and lang:
+        language = "ar" if lang.startswith("ar") else "en"
+    paragraphs = split_paragraphs(text)
+    if language is None or not paragraphs:
+        return Extraction(claims=(), dateline=None, lang=language)
+    normalize = _normalizer()
+    arabic = language == "ar"
+    spans = find_quote_spans(text, paragraphs=paragraphs,
+                             lost_open_cue=_LOST_OPEN_AR if arabic else _LOST_OPEN_EN)
+    sentences: list[Sentence] = segment(text, language, model)
+    quoted = _outer_ranges(spans)
+    cues: list[Cue] = (find_cues_ar(text, sentences, quoted) if arabic
+                       else find_cues_en(text, sentences, quoted))
+    claims: list[Claim] = build_claims(text, sentences, spans, cues,
+                                       _AR_TERMS if arabic else _EN_TERMS, normalize)
+    dateline = find_dateline(text, paragraphs)
+    skip = {c.sentence for c in cues}
+    stamp = None
+    if dateline is not None:
+        stamp = (dateline.start, dateline.end)
+        skip |= {s.index for s in sentences
+                 if dateline.start <= s.start and s.end <= dateline.end + 2}
+    claims += find_statements(text, sentences, skip=skip, quoted=quoted,
+                              hints=_AR_STATEMENTS if arabic else _EN_STATEMENTS,
+                              normalize=normalize, stamp=stamp)
+    claims.sort(key=lambda c: (c.start, str(c.kind), c.end))
+    return Extraction(claims=tuple(claims), dateline=dateline, lang=language)

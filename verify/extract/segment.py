@@ -1,0 +1,152 @@
+"""Paragraphs, sentences and tokens from spaCy's blank tokenizer and sentencizer.
+
+Pipelines are built once per (language, model) and cached. Nothing is downloaded:
+a named model is used only when it is installed, otherwise the blank pipeline is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
+from .keys import fold_ar, fold_en
+from .marks import split_paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["Sentence", "Tok", "load_pipeline", "segment"]
+
+_MARK_CHARS = "«»“”„‟〝〞″\"＂‹›‘’"
+_CHUNK = 100_000  # longest piece of one paragraph handed to spaCy at once
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_ABBREVIATION_RE = re.compile(r"(?:^|\s)\w\.$")
+
+
+class Tok:
+    """One token: offsets into the document, its text and its lexicon key."""
+
+    __slots__ = ("start", "end", "text", "key")
+
+    def __init__(self, start: int, end: int, text: str, key: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.text!r})"
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: its offsets, paragraph, and tokens (spaces left out)."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    tokens: list[Tok] = field(default_factory=list)
+
+
+def _escape_class(chars: str) -> str:
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(lang: str, model: str | None = None) -> Language:
+    """The cached spaCy pipeline for ``lang`` ("ar" or "en").
+
+    Quotation marks always split from the words they are glued to, and a full stop
+    after an Arabic word or a mark ends it. ``model`` names an installed trained
+    pipeline to use instead of the blank one; it is never downloaded.
+    """
+    import spacy
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    nlp = None
+    if model:
+        try:
+            if spacy.util.is_package(model):
+                nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+        except (OSError, ValueError, ImportError):
+            nlp = None
+    if nlp is None:
+        nlp = spacy.blank(lang if lang in ("ar", "en") else "xx")
+    marks = _MARK_CHARS if lang == "ar" else _MARK_CHARS.replace("’", "")
+    mark_class = f"[{_escape_class(marks)}]"
+    prefixes = [*(nlp.Defaults.prefixes or []), mark_class]
+    suffixes = [*(nlp.Defaults.suffixes or []), mark_class]
+    infixes = [*(nlp.Defaults.infixes or []), mark_class]
+    if lang == "ar":
+        suffixes += [r"(?<=[\u0600-\u06ff\u0750-\u077f" + _escape_class(_MARK_CHARS) + r"])\."]
+        infixes += [r"(?<=[\u0600-\u06ff])[.:،؛](?=[\u0600-\u06ff])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    nlp.max_length = 2 * _CHUNK
+    return nlp
+
+
+def _chunks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Cut an over-long paragraph at spaces into pieces spaCy handles comfortably."""
+    pieces = []
+    while hi - lo > _CHUNK:
+        cut = text.rfind(" ", lo + _CHUNK // 2, lo + _CHUNK)
+        if cut <= lo:
+            cut = lo + _CHUNK
+        pieces.append((lo, cut))
+        lo = cut
+    pieces.append((lo, hi))
+    return pieces
+
+
+def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
+    """Split ``text`` into sentences (never across a line break) with their tokens."""
+    nlp = load_pipeline(lang, model)
+    fold = fold_ar if lang == "ar" else fold_en
+    safe = _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+    pieces: list[tuple[int, int, int]] = []
+    for number, (lo, hi) in enumerate(split_paragraphs(text)):
+        for a, b in _chunks(text, lo, hi):
+            pieces.append((number, a, b))
+    sentences: list[Sentence] = []
+    docs = nlp.pipe(safe[a:b] for _, a, b in pieces)
+    for (paragraph, base, _), doc in zip(pieces, docs, strict=True):
+        merge = False
+        # plain arrays instead of Token objects: several times cheaper per token
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist() if len(doc) else []
+        current: list[Tok] = []
+        for idx, length, space, sent_start in rows:
+            if sent_start == 1 and current:
+                merge = _close(sentences, current, paragraph, merge)
+                current = []
+            if space:
+                continue
+            start = base + idx
+            word = text[start:start + length]
+            current.append(Tok(start, start + length, word, fold(word)))
+        if current:
+            _close(sentences, current, paragraph, merge)
+    return sentences
+
+
+def _close(sentences: list[Sentence], tokens: list[Tok], paragraph: int, merge: bool) -> bool:
+    """Add a sentence (or glue it to the previous one after "د."); return whether the
+    next one must be glued to it."""
+    if merge and sentences and sentences[-1].paragraph == paragraph:
+        last = sentences[-1]
+        last.end = tokens[-1].end
+        last.tokens.extend(tokens)
+    else:
+        sentences.append(Sentence(len(sentences), paragraph, tokens[0].start, tokens[-1].end,
+                                  tokens))
+    # "د." (Dr.) and other one-letter abbreviations do not end a sentence.
+    return len(tokens) >= 2 and tokens[-1].text == "." and len(tokens[-2].text) == 1 \
+        and tokens[-2].text.isalpha()
