@@ -32,7 +32,8 @@ def _texts(limit: int | None, worker: int, workers: int) -> list[str]:
     return [t for i, t in enumerate(articles) if i % workers == worker]
 
 
-def _run(args: tuple[int | None, int, int]) -> tuple[int, int, float, Counter[str], int, float]:
+def _run(args: tuple[int | None, int, int]
+         ) -> tuple[int, int, float, Counter[str], int, float, float]:
     limit, worker, workers = args
     texts = _texts(limit, worker, workers)
     extract("تحميل")  # build the pipeline before timing
@@ -40,6 +41,7 @@ def _run(args: tuple[int | None, int, int]) -> tuple[int, int, float, Counter[st
     chars = 0
     slowest = 0.0
     started = time.perf_counter()
+    cpu_started = time.process_time()
     for text in texts:
         t0 = time.perf_counter()
         result = extract(text)
@@ -48,8 +50,9 @@ def _run(args: tuple[int | None, int, int]) -> tuple[int, int, float, Counter[st
         kinds.update(str(c.kind) for c in result.claims)
         kinds["dateline"] += result.dateline is not None
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return len(texts), chars, elapsed, kinds, rss, slowest
+    return len(texts), chars, elapsed, kinds, rss, slowest, cpu
 
 
 def main() -> int:
@@ -73,9 +76,10 @@ def main() -> int:
     kinds: Counter[str] = Counter()
     for r in results:
         kinds.update(r[3])
-    for worker, (n, c, elapsed, _, rss, slowest) in enumerate(results):
+    for worker, (n, c, elapsed, _, rss, slowest, cpu) in enumerate(results):
         print(f"worker {worker}: {n} articles, {c:,} chars in {elapsed:.1f}s = "
-              f"{c / max(elapsed, 1e-9):,.0f} chars/s, peak RSS {rss / 1024:.0f} MB, "
+              f"{c / max(elapsed, 1e-9):,.0f} chars/s ({cpu:.1f} CPU s = "
+              f"{c / max(cpu, 1e-9):,.0f} chars per CPU second), peak RSS {rss / 1024:.0f} MB, "
               f"slowest article {slowest:.2f}s")
     print(f"total: {articles} articles, {chars:,} chars, wall {wall:.1f}s "
           f"(including corpus reading) = {chars / max(wall, 1e-9):,.0f} chars/s")

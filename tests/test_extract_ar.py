@@ -151,6 +151,12 @@ def test_lost_opening_mark_after_inna():
     assert "no_opening_mark" in claim.flags
 
 
+def test_lost_opening_mark_after_anna():
+    text = "وأكد المتحدث الرسمي سعد القحطاني أن العمل مستمر في الموقع» وغادر."
+    claim = one(text, Q, "العمل مستمر في الموقع")
+    assert (claim.speaker, claim.flags) == ("سعد القحطاني", ("no_opening_mark",))
+
+
 def test_quote_running_over_paragraphs():
     text = ("وقال رئيس الوزراء: «لن نتراجع عن الإصلاحات\n"
             "«وسنواصل العمل مع شركائنا حتى النهاية»")
@@ -213,3 +219,9 @@ def test_statement_sentences():
 
 def test_language_is_detected():
     assert extract("قال الوزير إن الاقتصاد بخير.").lang == "ar"
+
+
+def test_dated_agency_line():
+    stamp = "مكة المكرمة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"
+    text = f"{stamp}\nأعلنت الرئاسة العامة بدء أعمال الصيانة في 3 مواقع يوم الأحد."
+    assert extract(text).dateline == Dateline("مكة المكرمة", "واس", 0, len(stamp))

@@ -148,3 +148,31 @@ def test_newspaper_wrote():
 def test_model_name_that_is_not_installed_falls_back_to_blank():
     claims = extract_claims('"We will win," he said.', lang="en", model="en_core_web_sm")
     assert [c.text for c in claims] == ["We will win,"]
+
+
+SECOND = """WASHINGTON, July 5 (AP) — The Treasury Department said on Tuesday that it would sell $24 billion in new bonds next week.
+"The market is stable," said John Smith, the department's chief economist. "We see no reason for concern."
+Smith told the BBC that he would not resign.
+According to the ministry, 12 people were killed in the attack on Monday.
+Police said three men were arrested near the border.
+Mary Jones, a spokeswoman for the ministry, said: "We have opened an investigation."
+"Why would we leave?" asked the mayor, Tom Brown.
+"""  # noqa: E501
+
+
+def test_second_wire():
+    result = extract(SECOND)
+    assert result.dateline == Dateline("WASHINGTON", "AP", 0, len("WASHINGTON, July 5 (AP) —"))
+    got = [(str(c.kind), c.text, c.speaker, c.cue, c.via) for c in result.claims]
+    assert got == [
+        ("reported", "it would sell $24 billion in new bonds next week", "Treasury Department",
+         "said", None),
+        ("quote", "The market is stable,", "John Smith", "said", None),
+        ("quote", "We see no reason for concern.", "John Smith", None, None),
+        ("reported", "he would not resign", "John Smith", "told", "BBC"),
+        ("reported", "12 people were killed in the attack on Monday", "the ministry",
+         "According to", None),
+        ("reported", "three men were arrested near the border", "Police", "said", None),
+        ("quote", "We have opened an investigation.", "Mary Jones", "said", None),
+        ("quote", "Why would we leave?", "Tom Brown", "asked", None),
+    ]

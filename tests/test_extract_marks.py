@@ -60,6 +60,7 @@ CASES = [
     ("straight-single-pair", "He called it 'a disaster' and didn't stay.", [("a disaster", ())]),
     ("unpaired-single", "The '90s were different.", []),
     ("invisible-controls", "قال \u200f«نحن هنا»\u200f ثم", [("نحن هنا", ())]),
+    ("diacritic-before-mark", 'وكان "الدخيّل" قد وصل و"جداً" كذلك', [("الدخيّل", ()), ("جداً", ())]),
 ]
 
 

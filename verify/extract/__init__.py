@@ -11,7 +11,11 @@ from verify.models import Claim, Extraction
 
 from .pipeline import run_extraction
 
-__all__ = ["extract", "extract_claims"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_claims"]
+
+EXTRACTOR_VERSION = "1"
+"""Version of the extraction rules; stored with every claim. Bump it when a change to
+the rules or lexicons changes what extraction returns, so stored documents re-extract."""
 
 
 def extract(text: str, *, lang: str | None = None, model: str | None = None) -> Extraction:

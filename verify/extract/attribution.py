@@ -25,6 +25,7 @@ _SENTENCE_PUNCT = frozenset(".!?؟")
 _TERM_WORDS = 4  # a quoted item this short is a term unless a cue introduces it as speech
 _FRAMED_TERM_WORDS = 8  # ... or this short after a naming word (بعنوان، campaign)
 _QUOTED_SHARE = 0.6  # reported content mostly inside quotation marks is the quotation
+_POSTPOSED_GAP = 40  # chars between a quotation and the verb that follows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,12 +169,20 @@ class _Builder:
         if i >= 0:
             return pre[i]
         end_sentence = self.sentence_at(max(span.outer_end - 1, span.outer_start))
-        for index in dict.fromkeys((sentence.index, end_sentence.index if end_sentence
-                                    else sentence.index)):
+        last = end_sentence.index if end_sentence else sentence.index
+        for index in dict.fromkeys((sentence.index, last)):
             starts, post = self.postposed.get(index, ([], []))
             i = bisect_right(starts, span.outer_end - 1)
             if i < len(post):
                 return post[i]
+        if last + 1 < len(self.sentences):
+            # "Why would we leave?" asked the mayor: the cue opens the next sentence
+            following = self.sentences[last + 1]
+            starts, post = self.postposed.get(following.index, ([], []))
+            if post and following.paragraph == span.paragraph and \
+                    starts[0] - span.outer_end <= _POSTPOSED_GAP and (
+                    following.tokens[0].start == starts[0]):
+                return post[0]
         if sentence.index > 0:
             previous = self.sentences[sentence.index - 1]
             if previous.paragraph == sentence.paragraph and previous.tokens and \
@@ -188,8 +197,9 @@ class _Builder:
         if cue is None:
             return False
         if cue.postposed or cue.start >= span.outer_end:
+            # "No," he said / «...»، قال الوزير: only the speaker between words and verb
             gap = self.text[span.outer_end:cue.start]
-            return len(gap) <= 3 and not any(c.isalnum() for c in gap)
+            return len(gap) <= _POSTPOSED_GAP and not any(c in _SENTENCE_PUNCT for c in gap)
         if cue.content_start is None or not (
                 span.outer_start - 2 <= cue.content_start <= span.outer_start + 1):
             return False

@@ -8,99 +8,37 @@ verb with no subject (وأضاف) continues the current speaker; participles (م
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import lexicon_ar as lx
+from .clauses_ar import (
+    BI,
+    CLAUSE_BREAKS,
+    COMMAS,
+    DEMONSTRATIVES,
+    END_PUNCT,
+    KANA,
+    NAME_WORDS,
+    PARTICLES_BEFORE_VERB,
+    PLURAL_ENDINGS,
+    RELATIVES,
+    SUBJECT_LIMIT,
+    SVO_LIMIT,
+    TANWEEN,
+    TITLE_SYNONYMS,
+    ends_subject,
+    is_manner,
+    names_next,
+    object_opener,
+)
 from .cues import Cue, is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Registry
-from .keys import fold_ar, strip_al, words
-from .mentions_ar import is_definite, is_family_name, mention_of, name_keys, name_like, scan_titled_names
+from .keys import fold_ar, strip_al
+from .mentions_ar import is_definite, mention_of, name_like, scan_titled_names
 from .segment import Sentence, Tok
+from .sources_ar import outlet_at, source_at
 
 __all__ = ["find_cues_ar"]
-
-_END_PUNCT = frozenset(".!?؟؛;")
-_COMMAS = frozenset("،,")
-_KANA = frozenset(fold_ar(w) for w in words("كان كانت وكان وكانت فكان فكانت قد وقد"))
-_PARTICLES_BEFORE_VERB = frozenset(fold_ar(w) for w in words("قد وقد فقد لقد ولقد كما وكما"))
-_NAME_WORDS = frozenset({"علي", "عليّ"})  # a name that folds onto على
-_PREPOSED_NOUN = re.compile("^(?:ب[مت]|[بلك]ال|لل).{3,}")  # بمساندة، بتوجيه، بالتعاون
-_TANWEEN = frozenset("\u064b\u064c\u064d")
-_PLURAL_ENDINGS = ("وا", "ون")
-# Words that cannot start a subject: prepositions with pronouns, glued prepositions.
-_NOT_SUBJECT_START = frozenset(fold_ar(w) for w in words(
-    "إليه إليها إليهم عليه عليها عليهم منه منها منهم عنه عنها عنهم له لها لهم به بها بهم "
-    "فيه فيها فيهم معه معها معهم لديه لديها لي لنا لك لكم لهما إلي علي"))
-_CLAUSE_BREAKS = frozenset(fold_ar(w) for w in words(
-    "و ف ثم كما فيما بينما حيث عندما بعدما إذ لكن لكنه لكنها بل أما إلى ذلك وفيما "
-    "وبينما وحيث وعندما"))
-_RELATIVES = frozenset(fold_ar(w) for w in words(
-    "الذي التي الذين اللذين اللتين اللواتي من ما وهو وهي وهم وهما"))
-_SUBJECT_ENDS = _RELATIVES - {"من", "ما"}  # عدد من المواطنين: من is "of" here
-_BI = frozenset({"ب", "بـ"})
-_CIRCUMSTANCE_STARTS = frozenset(fold_ar(w) for w in words(
-    "إثر عقب بعد قبل خلال أثناء وسط عبر أمام حول ضمن رغم على غرار"))
-_OUTLET_PREFIXES = ("لل", "ل")
-_SVO_LIMIT = 14
-_SUBJECT_LIMIT = 14
-_TITLE_SYNONYMS = {fold_ar(k): fold_ar(v) for k, v in {
-    "مندوب": "ممثل", "موفد": "مبعوث", "ناطق": "متحدث", "متحدثة": "متحدث", "ناطقة": "متحدث",
-    "وزيرة": "وزير", "رئيسة": "رئيس", "سفيرة": "سفير", "مديرة": "مدير"}.items()}
-
-
-def _names_next(tok: Tok) -> bool:
-    """Does this word introduce a name (شركة، صحيفة، لمجموعة ...)?"""
-    key = tok.key
-    bare = strip_al(key[1:] if key.startswith("ل") and not key.startswith("لل") else key)
-    return bare in lx.NAMING_FRAME_KEYS or bare in lx.INSTITUTION_KEYS or (
-        bare in lx.OUTLET_NOUN_KEYS)
-
-
-def _ends_subject(tok: Tok, subject: list[Tok]) -> bool:
-    """Does this word end the subject after a verb (and start the object or a clause)?"""
-    text = tok.text
-    key = tok.key
-    if text in _NAME_WORDS:
-        return False  # علي is a name, not على
-    if not subject and (key in lx.FUNCTION_KEYS or key in _CIRCUMSTANCE_STARTS
-                        or key in _NOT_SUBJECT_START or key.startswith(("لل", "بال", "كال"))
-                        or (key.startswith("ك") and strip_al(key[1:]) != key[1:])):
-        return True  # وأكد في ... / وقال هنا / وأضاف إليها: no subject here
-    if key in _SUBJECT_ENDS or text[:1] in "-–—(" or key in _CIRCUMSTANCE_STARTS:
-        return True  # a relative clause or a parenthesis
-    if key in _KANA or key in _NOT_SUBJECT_START:
-        return True
-    if not subject and (key.startswith("ل") and len(key) >= 5 and not name_like(tok)
-                        or _PREPOSED_NOUN.match(key)):
-        return True  # لفخامتكم، بمساندة: a prepositional phrase, not a speaker
-    if len(subject) >= 2 and name_like(subject[-1]) and name_like(subject[-2]) and (
-            key in lx.CIRCUMSTANCE_PREP_KEYS or key in ("علي", "عن", "من", "مع")):
-        return True  # مارك تونر | في الإيجاز الصحفي
-    if subject and key.startswith("ل") and len(key) > 3 and name_like(subject[-1]) and not (
-            key.startswith("لل") and strip_al(key[2:]) in lx.INSTITUTION_KEYS):
-        return True  # رودجرز للصحافيين: the hearers, not the speaker
-    if text.endswith(("اً", "ًا", "ً")):
-        return True  # an accusative: the object or an adverb (صيغاً، اجتماعاً)
-    # a family name ends a personal name after a title: رئيس المجلس محمد الناصر | إقرار
-    return (len(subject) >= 3 and is_family_name(subject[-1]) and name_like(subject[-2])
-            and (subject[-3].key in lx.HONORIFIC_KEYS or is_definite(subject[-3])
-                 or strip_al(subject[-3].key) in lx.TITLE_KEYS)
-            and tok.key not in lx.PARTICLE_KEYS and tok.key not in lx.HONORIFIC_KEYS
-            and strip_al(tok.key) not in lx.TITLE_KEYS)
-
-
-def _object_opener(key: str) -> bool:
-    if key in lx.OBJECT_OPENER_KEYS:
-        return True
-    for suffix in ("ه", "ها", "هم", "هما", "نا"):
-        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
-            base = key[: -len(suffix)]
-            if base in lx.OBJECT_OPENER_KEYS or (base.endswith("ت") and base[:-1] + "ه"
-                                                 in lx.OBJECT_OPENER_KEYS):
-                return True
-    return False
-
 
 @dataclass(slots=True)
 class _Speaker:
@@ -111,6 +49,7 @@ class _Speaker:
     paragraph: int
     via: str | None = None
     inferred: bool = False
+    local_only: bool = False  # speaks later in this sentence only (no words of its own)
 
 
 class _Reader:
@@ -146,10 +85,12 @@ class _Reader:
         toks = sent.tokens
         if len(toks) < 3 or toks[0].key in lx.FUNCTION_KEYS or not toks[0].text.isalpha():
             return None
+        if not name_like(toks[1]):
+            return None
         for size in (3, 2, 1):
-            words = [t.text for t in toks[1:1 + size]]
-            if len(words) == size:
-                entity = self.registry.find(name_keys(words)[:1])
+            if 1 + size <= len(toks):
+                key = " ".join("بن" if t.key == "ابن" else t.key for t in toks[1:1 + size])
+                entity = self.registry.find((key,))
                 if entity is not None and entity.kind == PERSON:
                     return _Speaker(entity.name, entity, entity.gender,
                                     self.text[toks[1].start:toks[size].end], sent.paragraph,
@@ -183,7 +124,8 @@ class _Reader:
                 found.append(cue)
             if speaker is not None:
                 local = speaker
-                self._push(speaker)
+                if not speaker.local_only:
+                    self._push(speaker)
             i = max(i + 1, next_i)
         self._merge_sources(found)
         return found
@@ -218,48 +160,9 @@ class _Reader:
         if i == 0:
             return True
         prev = toks[i - 1]
-        return (prev.text in _COMMAS or prev.text in ":" or is_mark(prev.text)
-                or prev.key in lx.DISCOURSE_KEYS or prev.key in _KANA
-                or prev.key in lx.TIME_KEYS or prev.key in _PARTICLES_BEFORE_VERB)
-
-    def _outlet(self, toks: list[Tok], j: int) -> tuple[str, int] | None:
-        """An outlet named after ل: لـ«الحياة»، لصحيفة الوطن، لرويترز -> (name, next)."""
-        tok = toks[j]
-        key = tok.key
-        if not key.startswith("ل"):
-            return None
-        n = len(toks)
-        if key in ("ل", "لـ") and j + 1 < n and is_mark(toks[j + 1].text):
-            k = j + 2
-            while k < n and k < j + 8 and not is_mark(toks[k].text):
-                k += 1
-            if k > j + 2 and k < n:
-                return self.text[toks[j + 2].start:toks[k - 1].end], k + 1
-            return None
-        rest = key[2:] if key.startswith("لل") else key[1:]
-        rest_al = "ال" + key[2:] if key.startswith("لل") else rest
-        if rest in lx.AGENCY_KEYS or rest_al in lx.AGENCY_KEYS:
-            written = self.text[tok.start + 1:tok.end]
-            return ("ال" + written[1:] if key.startswith("لل") else written), j + 1
-        if rest in lx.OUTLET_NOUN_KEYS or rest_al in lx.OUTLET_NOUN_KEYS:
-            k = j + 1
-            if k < n and is_mark(toks[k].text):
-                m = k + 1
-                while m < n and m < k + 8 and not is_mark(toks[m].text):
-                    m += 1
-                if m > k + 1 and m < n:
-                    return self.text[toks[k + 1].start:toks[m - 1].end], m + 1
-                return None
-            m = k
-            while m < n and m < k + 3 and toks[m].key not in lx.FUNCTION_KEYS and not (
-                    toks[m].key in lx.COMPLEMENTIZER_KEYS or toks[m].text in _COMMAS
-                    or is_mark(toks[m].text) or not toks[m].text.isalpha()):
-                m += 1
-            written = self.text[tok.start + 1:toks[m - 1].end if m > k else tok.end]
-            if key.startswith("لل"):
-                written = "ال" + written[1:]  # للصحيفة -> الصحيفة
-            return written, (m if m > k else k)
-        return None
+        return (prev.text in COMMAS or prev.text in ":" or is_mark(prev.text)
+                or prev.key in lx.DISCOURSE_KEYS or prev.key in KANA
+                or prev.key in lx.TIME_KEYS or prev.key in PARTICLES_BEFORE_VERB)
 
     def _complement(self, toks: list[Tok], j: int, lemma: str, has_subject: bool,
                     after_verb: bool) -> tuple[str, int | None, int] | None:
@@ -274,7 +177,7 @@ class _Reader:
         if is_mark(tok.text):
             return "mark", tok.start, j
         preps = lx.PREPOSITIONS_OF.get(lemma, ())
-        if key in preps and key != "ب" and tok.text not in _NAME_WORDS:
+        if key in preps and key != "ب" and tok.text not in NAME_WORDS:
             if j + 1 >= n:
                 return None
             nxt = toks[j + 1]
@@ -290,17 +193,17 @@ class _Reader:
                     return "that", (toks[j + 3].start if j + 3 < n else None), j + 3
             return "prep", nxt.start, j + 1
         if "ب" in preps and key.startswith("ب") and len(key) > 1:
-            if key in _BI or key == "ب":
+            if key in BI or key == "ب":
                 if j + 1 < n:
                     return "prep", toks[j + 1].start, j + 1
                 return None
-            if has_subject or not after_verb or key.startswith("بال") or _object_opener(
+            if has_subject or not after_verb or key.startswith("بال") or object_opener(
                     key[1:]) or self.registry.find((key,)) is None:
                 return "bi", tok.start + 1, j + 1  # تعهد ببذل (unless بورودافكين is a name)
-        elif key in _BI and j + 1 < n and is_mark(toks[j + 1].text):
+        elif key in BI and j + 1 < n and is_mark(toks[j + 1].text):
             return "prep", toks[j + 1].start, j + 1
-        if lemma in lx.OBJECT_VERBS and _object_opener(strip_al(key)) and (
-                has_subject or not after_verb or _object_opener(key)):
+        if lemma in lx.OBJECT_VERBS and object_opener(strip_al(key)) and (
+                has_subject or not after_verb or object_opener(key)):
             return "object", tok.start, j
         return None
 
@@ -309,13 +212,13 @@ class _Reader:
         toks = sent.tokens
         tok = toks[i]
         lemma, gender = lx.VERB_KEYS[tok.key]
-        if _TANWEEN.intersection(tok.text):
+        if TANWEEN.intersection(tok.text):
             return None  # تشددٍ: a noun, verbs take no tanween
         prefixed = tok.key[0] in "وف" and tok.key[1:] in lx.VERB_KEYS
-        plural = tok.key.endswith(_PLURAL_ENDINGS)
+        plural = tok.key.endswith(PLURAL_ENDINGS)
         if lemma in lx.AMBIGUOUS_VERBS and not prefixed and not self._clause_start(toks, i):
             return None
-        if i > 0 and toks[i - 1].key in _RELATIVES:
+        if i > 0 and toks[i - 1].key in RELATIVES:
             return None  # a relative clause: الأسباب التي تدعو إلى ذلك
         if tok.key in lx.EDITORIAL_KEYS and i + 1 < len(toks) and (
                 toks[i + 1].key in lx.COMPLEMENTIZER_KEYS or toks[i + 1].key in ("الي", "ان")):
@@ -333,7 +236,7 @@ class _Reader:
         while j < n and j - i <= 24:
             t = toks[j]
             key = t.key
-            if t.text in _END_PUNCT:
+            if t.text in END_PUNCT:
                 break
             if relay and key == "عن" and relay_from is None:
                 relay_from, subject = subject, []
@@ -356,7 +259,13 @@ class _Reader:
             if key in lx.SPEECH_NOUN_KEYS:
                 j += 1
                 continue
-            if is_mark(t.text) and subject and not circumstance and not comma and _names_next(
+            if is_mark(t.text) and not subject and not circumstance and not comma:
+                named = self._marked_subject(toks, j)
+                if named is not None:  # وقال "الحقباني": "...": the speaker in marks
+                    subject.extend(toks[j:named])
+                    j = named
+                    continue
+            if is_mark(t.text) and subject and not circumstance and not comma and names_next(
                     subject[-1]) and not is_definite(subject[-1]):
                 k = j + 1  # شركة «تايوان باور»: a name in marks inside the subject
                 while k < n and k < j + 8 and not is_mark(toks[k].text):
@@ -371,11 +280,12 @@ class _Reader:
             if key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS:
                 break
             if key in lx.CIRCUMSTANCE_PREP_KEYS and j + 1 < n and (
-                    toks[j + 1].key in lx.CIRCUMSTANCE_NOUN_KEYS):
-                circumstance = True
+                    toks[j + 1].key in lx.CIRCUMSTANCE_NOUN_KEYS
+                    or toks[j + 1].key in DEMONSTRATIVES):
+                circumstance = True  # في تصريح لـ...، في هذه المناسبة
                 j += 2
                 continue
-            outlet = self._outlet(toks, j)
+            outlet = outlet_at(self.text, toks, j)
             if outlet is not None:
                 via = via or outlet[0]
                 j = outlet[1]
@@ -383,14 +293,14 @@ class _Reader:
             if key in lx.TIME_KEYS:
                 j += 1
                 continue
-            if t.text in _COMMAS:
+            if t.text in COMMAS:
                 comma = True
                 j += 1
                 continue
             if not circumstance and not comma and plural:
                 circumstance = True  # ودعوا المعنيين: a plural verb carries its subject
             if not circumstance and not comma:
-                if _ends_subject(t, subject):
+                if ends_subject(t, subject):
                     circumstance = True  # keep looking for the content, not for the subject
                 else:
                     subject.append(t)
@@ -404,15 +314,25 @@ class _Reader:
         if result is None:
             # «...»، قال الوزير: the words come before the verb.
             before = toks[i - 1] if i > 0 else None
-            if before is not None and before.text in _COMMAS and i > 1:
+            if before is not None and before.text in COMMAS and i > 1:
                 before = toks[i - 2]
             if before is None or not is_mark(before.text) or not subject:
-                return None
+                if not subject:
+                    return None
+                # وذكر الخلف تفاصيل كفاحه ... وقال: "...": no words here, but the subject
+                # is who speaks later in the sentence
+                mention = mention_of(self.text, subject, gender)
+                if mention is None or not (mention.name or mention.kind in (UNNAMED, TITLE)):
+                    return None
+                speaker, _ = self._resolve(mention, gender, tok.start, sent.paragraph, local)
+                if speaker is not None:
+                    speaker.local_only = True
+                return None, speaker, j
             postposed = True
             result = ("", None, j)
-        if len(subject) > _SUBJECT_LIMIT:
+        if len(subject) > SUBJECT_LIMIT:
             return None
-        if subject and subject[0].key.startswith("ب") and not (
+        if subject and is_manner(subject[0]) and not (
                 len(subject) > 1 and (name_like(subject[1]) or is_definite(subject[1])
                                       and strip_al(subject[1].key) in lx.TITLE_KEYS)
         ) and self.registry.find((subject[0].key,)) is None:
@@ -443,19 +363,46 @@ class _Reader:
         self._fill(cue, speaker, flags, mention, local)
         return cue, speaker, next_i
 
+    @staticmethod
+    def _marked_subject(toks: list[Tok], j: int) -> int | None:
+        """A short name in marks right after the verb, followed by the content
+        (وقال "الحقباني": "..."): the index after its closing mark, or None."""
+        n = len(toks)
+        k = j + 1
+        while k < n and k - j <= 4 and not is_mark(toks[k].text):
+            k += 1
+        if k >= n or k == j + 1 or k - j > 4 or k + 1 >= n:
+            return None
+        after = toks[k + 1]
+        if after.text in (":", "：") or after.key in lx.COMPLEMENTIZER_KEYS or (
+                after.key in lx.CIRCUMSTANCE_PREP_KEYS and k + 2 < n
+                and toks[k + 2].key in lx.CIRCUMSTANCE_NOUN_KEYS):
+            return k + 1
+        return None
+
     def _svo_subject(self, toks: list[Tok], i: int) -> list[Tok]:
         """The subject before the verb: وكانت منصة موسكو أعلنت، الوزير قال."""
         k = i - 1
-        while k >= 0 and i - k <= _SVO_LIMIT:
+        if k >= 0 and toks[k].text.endswith(("-", "–")):
+            # أن النبي -صلى الله عليه وسلم- قال: step over the parenthesis
+            m = k - 1
+            while m >= 0 and k - m <= 8 and not toks[m].text.startswith(("-", "–")):
+                m -= 1
+            if m >= 0 and toks[m].text.startswith(("-", "–")):
+                toks = toks[:m] + toks[k + 1:]
+                i -= k - m + 1
+                k = m - 1
+        while k >= 0 and i - k <= SVO_LIMIT:
             t = toks[k]
-            if t.key in _KANA or t.text in _COMMAS or t.key in lx.DISCOURSE_KEYS:
-                break
-            if (t.key in lx.FUNCTION_KEYS or t.key in _RELATIVES or t.key in _CLAUSE_BREAKS
+            if t.key in KANA or t.text in COMMAS or t.key in lx.DISCOURSE_KEYS or (
+                    t.key in lx.COMPLEMENTIZER_KEYS):
+                break  # وكانت منصة موسكو أعلنت، أن النبي قال
+            if (t.key in lx.FUNCTION_KEYS or t.key in RELATIVES or t.key in CLAUSE_BREAKS
                     or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS
-                    or is_mark(t.text) or t.text in _END_PUNCT or not t.text.isalpha()):
+                    or is_mark(t.text) or t.text in END_PUNCT or not t.text.isalpha()):
                 return []
             k -= 1
-        if i - k > _SVO_LIMIT:
+        if i - k > SVO_LIMIT:
             return []
         left = toks[k + 1:i]
         if not left:
@@ -485,12 +432,12 @@ class _Reader:
         reach = 10 if tok.key.endswith("ا") else 2
         while j < n and j - i <= reach:
             t = toks[j]
-            if t.text in _END_PUNCT or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS:
+            if t.text in END_PUNCT or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS:
                 break
             result = self._complement(toks, j, lemma, True, False)
             if result is not None:
                 break
-            outlet = self._outlet(toks, j)
+            outlet = outlet_at(self.text, toks, j)
             if outlet is not None:
                 via = outlet[0]
                 j = outlet[1]
@@ -509,66 +456,18 @@ class _Reader:
 
     def _source(self, sent: Sentence, i: int, local: _Speaker | None
                 ) -> tuple[Cue, _Speaker | None, int] | None:
-        """بحسب X، وفقاً لـ X، نقلاً عن X، حسبما ذكرت X: X is the source of the words
-        before or after it (an outlet next to a reporting verb becomes its ``via``)."""
-        toks = sent.tokens
-        tok = toks[i]
-        n = len(toks)
-        preposed = i == 0 or toks[i - 1].text in _COMMAS or toks[i - 1].key in ("و",)
-        j = i + 1
-        while j < n and (toks[j].key in lx.SOURCE_LINK_KEYS or toks[j].key in lx.VERB_KEYS):
-            j += 1
-        start = j
-        outlet = self._outlet(toks, j) if j < n else None
-        source_tokens: list[Tok] = []
-        via = None
-        if outlet is not None:
-            via, j = outlet
-        elif j < n and is_mark(toks[j].text):
-            k = j + 1
-            while k < n and k < j + 8 and not is_mark(toks[k].text):
-                k += 1
-            if k >= n or k == j + 1:
-                return None
-            via = self.text[toks[j + 1].start:toks[k - 1].end]
-            j = k + 1
-        else:
-            limit = 14 if preposed else 8
-            while j < n and j - start < limit:
-                t = toks[j]
-                if (t.text in _COMMAS or t.text in _END_PUNCT or is_mark(t.text)
-                        or t.key in lx.COMPLEMENTIZER_KEYS or t.key in lx.VERB_KEYS
-                        or t.key in lx.PARTICIPLE_KEYS
-                        or (not preposed and t.key in lx.FUNCTION_KEYS)):
-                    break
-                source_tokens.append(t)
-                j += 1
-            if not source_tokens or (preposed and j < n and j - start >= limit):
-                return None
-        content = None
-        if preposed:
-            k = j
-            while k < n and (toks[k].text in _COMMAS or toks[k].key in lx.COMPLEMENTIZER_KEYS):
-                k += 1
-            if k < n and toks[k].text not in _END_PUNCT:
-                content = toks[k].start
-        mention = mention_of(self.text, source_tokens) if source_tokens else None
-        if mention is not None and source_tokens[0].key.startswith("ل") and (
-                source_tokens[0].key.startswith("لل") or tok.key.endswith(("وفقا", "طبقا"))):
-            mention = _without_preposition(self.text, mention, source_tokens[0])
-        if mention is None:
-            if via is None:
-                return None
-            mention = Mention(via, ORG, tok.start, tok.end)  # بحسب «الحياة»
-        elif via is None and (strip_al(source_tokens[0].key) in lx.OUTLET_NOUN_KEYS
-                              or all(t.key in lx.AGENCY_KEYS for t in source_tokens)):
-            via = mention.text  # بحسب وكالة الأنباء الألمانية: an outlet
-        speaker, flags = self._resolve(mention, None, tok.start, sent.paragraph, local)
-        end = toks[max(i, start - 1)].end
-        cue = Cue(sent.index, sent.paragraph, tok.start, end, self.text[tok.start:end],
-                  "source", "source", content, postposed=not preposed, via=via)
-        self._fill(cue, speaker, flags, mention, local)
-        return cue, speaker, j
+        """بحسب X، وفقاً لـ X ...: X is the source of the words before or after it (an
+        outlet next to a reporting verb becomes its ``via``)."""
+        source = source_at(self.text, sent.tokens, i)
+        if source is None:
+            return None
+        tok = sent.tokens[i]
+        speaker, flags = self._resolve(source.mention, None, tok.start, sent.paragraph, local)
+        cue = Cue(sent.index, sent.paragraph, tok.start, source.cue_end,
+                  self.text[tok.start:source.cue_end], "source", "source", source.content_start,
+                  postposed=not source.preposed, via=source.via)
+        self._fill(cue, speaker, flags, source.mention, local)
+        return cue, speaker, source.next_index
 
     # ---- speakers ----------------------------------------------------------------------
 
@@ -600,16 +499,16 @@ class _Reader:
                                     inferred=True), {"speaker_inferred"}
             return None, {"speaker_unresolved"}
         if mention.kind in (PERSON, ORG) and mention.name:
-            entity = self.registry.add(mention, position)
-            if entity is not None:
-                if gender in ("m", "f") and entity.gender is None:
-                    entity.gender = gender
-                return _Speaker(entity.name, entity, entity.gender, mention.text, paragraph), set()
+            known = self.registry.add(mention, position)
+            if known is not None:
+                if gender in ("m", "f") and known.gender is None:
+                    known.gender = gender
+                return _Speaker(known.name, known, known.gender, mention.text, paragraph), set()
         if mention.kind == TITLE and mention.head:
-            entity = self.registry.by_title(mention.head, mention.title_keys, position,
-                                            _TITLE_SYNONYMS)
-            if entity is not None:
-                return _Speaker(entity.name, entity, entity.gender, mention.text, paragraph), set()
+            titled = self.registry.by_title(mention.head, mention.title_keys, position,
+                                            TITLE_SYNONYMS)
+            if titled is not None:
+                return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph), set()
         if mention.kind == ORG:
             head = strip_al(fold_ar(mention.text.split()[0])) if mention.text else ""
             known = self.registry.by_title(head, frozenset(), position) if len(
@@ -622,22 +521,6 @@ class _Reader:
         if mention.kind == UNNAMED or mention.kind == ORG or mention.kind == TITLE:
             return _Speaker(mention.text, None, gender, mention.text, paragraph), set()
         return None, {"speaker_unresolved"}
-
-
-def _without_preposition(text: str, mention: Mention, first: Tok) -> Mention:
-    """وفقاً لخبير -> خبير; وفقاً للناطق -> الناطق (the article lost after ل restored in
-    the name; the mention stays as written)."""
-    definite = first.key.startswith("لل")
-    start = mention.start if definite else mention.start + 1
-    name = mention.name if mention.name is not None else None
-    if name is not None and mention.start == first.start and text.startswith(name, first.start):
-        name = ("ال" + name[2:]) if definite else name[1:]
-    elif name is None and definite:
-        name = "ال" + text[mention.start + 2:mention.end]
-    return Mention(text[start:mention.end], mention.kind if name is None else (
-        mention.kind if mention.kind != UNNAMED else UNNAMED), start, mention.end, name,
-        mention.keys or ((fold_ar(name),) if name else ()), mention.title_keys, mention.head,
-        mention.gender)
 
 
 def find_cues_ar(text: str, sentences: list[Sentence],

@@ -408,9 +408,6 @@ class _Reader:
                 if wanted in ("m", "f") and (previous.kind != PERSON or previous.gender not in (
                         None, wanted)):
                     continue
-                if wanted in ("m", "f") and previous.entity is not None and \
-                        previous.entity.gender is None:
-                    previous.entity.gender = wanted
                 return _Speaker(previous.name, previous.entity, previous.gender, mention.text,
                                 paragraph, inferred=True, kind=previous.kind), True
             for entity in reversed(self.registry.entities[-16:]):
@@ -420,16 +417,16 @@ class _Reader:
                                     inferred=True), True
             return None, False
         if mention.kind in (PERSON, ORG) and mention.name:
-            entity = self.registry.add(mention, position)
-            if entity is not None:
-                return _Speaker(entity.name, entity, entity.gender, mention.text, paragraph,
-                                kind=entity.kind), False
+            known = self.registry.add(mention, position)
+            if known is not None:
+                return _Speaker(known.name, known, known.gender, mention.text, paragraph,
+                                kind=known.kind), False
         if mention.kind in (TITLE, ORG) and mention.head:
-            entity = self.registry.by_title(mention.head, mention.title_keys, position,
+            titled = self.registry.by_title(mention.head, mention.title_keys, position,
                                             _SYNONYMS)
-            if entity is not None:
-                return _Speaker(entity.name, entity, entity.gender, mention.text, paragraph,
-                                kind=entity.kind), False
+            if titled is not None:
+                return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph,
+                                kind=titled.kind), False
         if mention.kind in (UNNAMED, TITLE, ORG):
             return _Speaker(mention.text, None, None, mention.text, paragraph,
                             kind=ORG if mention.kind == ORG else UNNAMED), False

@@ -27,6 +27,10 @@ _OPEN_PAREN = re.compile(
 # الرياض - واس  (a line of its own or followed by a dash)
 _OPEN_AGENCY = re.compile(
     rf"\A\s*(?P<place>{_PLACE})\s*{_DASH}+\s*(?P<agency>{_AGENCY})\s*(?:\n|{_DASH}|:|$)")
+# بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس   (a place, a date, the agency)
+_OPEN_DATED = re.compile(
+    rf"\A\s*(?P<place>[^\W\d_][^\n\d()]{{0,28}}?)\s+\d[^\n]{{0,70}}?\s(?P<agency>{_AGENCY})"
+    rf"\s*\Z")
 # عين اليوم – نيويورك  /  موسكو -   (a short first line or a place then a dash)
 _OPEN_PLACE = re.compile(rf"\A\s*(?P<place>{_PLACE})\s*{_DASH}+\s")
 # جنيف- سانا  /  (رويترز)  /  المصدر: سانا   as the whole last paragraph
@@ -55,6 +59,11 @@ def find_dateline(text: str, paragraphs: list[tuple[int, int]]) -> Dateline | No
         return None
     lo, hi = paragraphs[0]
     head = text[lo:min(hi, lo + 200)]
+    dated = _OPEN_DATED.match(head) if hi - lo <= 100 else None
+    if dated:
+        stamp = _stamp(text, dated, lo)
+        if stamp is not None:
+            return stamp
     for pattern in (_OPEN_PAREN, _OPEN_AGENCY):
         m = pattern.match(head)
         if m:

@@ -80,7 +80,8 @@ REPORTING_VERBS: dict[str, str] = {
 # رد "reply", كتب "books", وعد "promise", حث, علق): they count only at a clause start
 # or with و/ف, and only with a complement.
 AMBIGUOUS_VERBS = frozenset({"بين", "ذكر", "تابع", "رد", "كتب", "وعد", "حث", "علق", "رأى",
-                             "كشف", "ختم", "أعاد", "لاحظ", "نقل", "وصف", "خلص", "زاد"})
+                             "كشف", "ختم", "أعاد", "لاحظ", "نقل", "وصف", "خلص", "زاد",
+                             "طالب"})
 # Feminine participles that are everyday nouns or adjectives (مطالبة "demand", لافتة
 # "banner", مفيدة "useful"): not cues.
 NOT_PARTICIPLES = words("مطالبة لافتة مفيدة داعية كاتبة مضيفة ملاحظة معلنة متوقعة مقترحة "
@@ -208,7 +209,7 @@ HONORIFICS = words(
     "القاضي المستشار الإمام الحاج الكابتن المدرب اللاعب النجم الفنان الفنانة الروائي "
     "الكاتب الكاتبة الشاعر الإعلامي الإعلامية الناشط الناشطة الصحفي الصحافي الباحث "
     "الخبير المحلل الاستشاري الرئيس الوزير الوزيرة النائب المحامي الطبيب البروفيسور "
-    "بروفيسور بروفسور البروفسور المدير المديرة العقيد الركن دكتور مهندس"
+    "النبي الرسول بروفيسور بروفسور البروفسور المدير المديرة العقيد الركن دكتور مهندس"
 )
 # Institutions and offices that head a construct chain (وزارة الخارجية، هيئة ...).
 INSTITUTION_WORDS = words(
@@ -271,7 +272,7 @@ FUNCTION_WORDS = words(
     "ذلك تلك هو هي هم هن الذي التي الذين اللذين اللتين كل بعض غير أي التى وفي ومن "
     "وإلى وعلى وعن ومع فيما بينما حيث عندما كان كانت يكون تكون وكان وكانت ليس ليست "
     "هناك هنا اليوم أمس غدا الآن دون بدون سوى به بها بهم له لها لهم منه منها عنه عنها "
-    "فيه فيها عليه عليها إليه إليها"
+    "فيه فيها عليه عليها إليه إليها ضمن نحو حوالي"
 )
 # Time words that may sit between a verb and its subject or content.
 TIME_WORDS = words(
@@ -306,8 +307,7 @@ GROUP_NAMES = (
     "سامسونج", "مايكروسوفت", "أمازون", "أوبك", "الناتو", "اليونسكو", "اليونيسيف", "فيفا",
 )
 # Words after which a quotation whose opening mark was lost begins: قال إن الأمر...».
-# (Direct speech follows إن and a colon; أن introduces indirect speech.)
-LOST_OPEN_WORDS = words("إن قوله قولها قولهم بقوله بقولها القول")
+LOST_OPEN_WORDS = words("إن أن بأن قوله قولها قولهم بقوله بقولها القول")
 # Negations, kept for the consistency checks that read claims.
 NEGATIONS = words("لا لم لن ليس ليست ليسوا ما غير عدم لا يوجد دون بدون")
 # Words that mark a sentence as checkable: event verbs and nouns.

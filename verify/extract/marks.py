@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from unicodedata import combining
 
 __all__ = [
     "QuoteSpan",
@@ -121,6 +122,7 @@ class _Mark:
     role: int  # OPEN, CLOSE or EITHER
     strong: bool  # role decided by spacing, not by shape
     colon: bool = False  # opens speech after a colon
+    shape: int = EITHER  # the direction the mark's glyph points (“ opens, ” closes)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -146,7 +148,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_word(char: str) -> bool:
-    return char.isalnum() or char == _TATWEEL or char == "_"
+    """Letters, digits, tatweel and the diacritics sitting on letters (شدّة، تنوين)."""
+    return char.isalnum() or char == _TATWEEL or char == "_" or combining(char) > 0
 
 
 def _prev_char(text: str, pos: int, lo: int) -> str:
@@ -197,6 +200,7 @@ def _classify(text: str, m: re.Match[str], lo: int, hi: int) -> _Mark | None:
     pos = m.start()
     size = len(mark)
     style = _STYLE_OF[mark]
+    shape = _SHAPE_DIRECTION[mark]
     before = _prev_char(text, pos, lo)
     after = _next_char(text, m.end(), hi)
     word_before = bool(before) and _is_word(before)
@@ -204,17 +208,17 @@ def _classify(text: str, m: re.Match[str], lo: int, hi: int) -> _Mark | None:
     if style in _SINGLE_STYLES and word_before and word_after and mark != "‘" and mark != "‹":
         return None  # an apostrophe: don't, Reuters’s, I›ll
     if word_after and (not word_before or before == _TATWEEL):
-        return _Mark(pos, size, style, OPEN, True)
+        return _Mark(pos, size, style, OPEN, True, shape=shape)
     if word_before and _word_before(text, pos, lo) in _PROCLITICS:
-        return _Mark(pos, size, style, OPEN, True)  # و«، لـ« الحياة»
+        return _Mark(pos, size, style, OPEN, True, shape=shape)  # و«، لـ« الحياة»
     if word_before and not word_after:
-        return _Mark(pos, size, style, CLOSE, True)
+        return _Mark(pos, size, style, CLOSE, True, shape=shape)
     if not word_before and not word_after:
         if _prev_solid(text, pos, lo) in (":", "："):
-            return _Mark(pos, size, style, OPEN, True, colon=True)  # قال: « نحن
+            return _Mark(pos, size, style, OPEN, True, colon=True, shape=shape)  # قال: « نحن
         if _next_solid(text, m.end(), hi) in _CLOSING_FOLLOWERS:
-            return _Mark(pos, size, style, CLOSE, True)  # الكائدين «.
-    return _Mark(pos, size, style, _SHAPE_DIRECTION[mark], False)
+            return _Mark(pos, size, style, CLOSE, True, shape=shape)  # الكائدين «.
+    return _Mark(pos, size, style, shape, False, shape=shape)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -394,7 +398,9 @@ class _Pairer:
                 boundary = mark.pos + mark.size
                 continue
             handled = False
-            if mark.role == CLOSE and mark.strong:
+            # only a mark shaped to close (” » ″ ") can end a quotation whose opening was
+            # lost; a stray “ or « stays stray
+            if mark.role == CLOSE and mark.strong and mark.shape != OPEN:
                 handled = self._extend(mark, previous_closer, closed_at) or self._lost_open(
                     index, mark, boundary)
             if not handled:

@@ -30,6 +30,7 @@ _TRIGGERS = frozenset({*lx.TITLE_KEYS, *("ال" + k for k in lx.TITLE_KEYS),
                        *("وال" + k for k in lx.TITLE_KEYS), *lx.HONORIFIC_KEYS})
 _SUFFIXED = ("ها", "هم", "هما", "كم", "نا")
 _UNKNOWN_LIMIT = 4
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 # Honorifics that are also family names at the end of a name (سمير الحاج).
 _FAMILY_HONORIFICS = frozenset(fold_ar(w) for w in words("الحاج الشيخ"))
 # Names that fold onto a function word (علي / على): read on the text.
@@ -67,8 +68,8 @@ def name_like(tok: Tok) -> bool:
     key = tok.key
     if len(key) < 2 or is_definite(tok) or (_in_lexicon(key) and tok.text not in _NAME_WORDS):
         return False
-    if not all(c.isalpha() or c == "." for c in key):
-        return False
+    if not all(c.isalpha() or c == "." for c in key) or _TANWEEN & set(tok.text):
+        return False  # names carry no tanween (رداً، اجتماعاً)
     text = tok.text
     if len(key) > 4 and (key.endswith(_SUFFIXED) or (text.endswith("ه") and (
             key[:-1] in _PRONOUN_STEMS or key[:-1].endswith("ت") and key[:-2] + "ه"
@@ -106,7 +107,7 @@ def is_family_name(tok: Tok) -> bool:
 
 def name_keys(words: list[str]) -> tuple[str, ...]:
     """Lookup keys for a name: the whole name, its surname, and spelling skeletons."""
-    folded = [fold_ar(w) for w in words]
+    folded = ["بن" if (f := fold_ar(w)) == "ابن" else f for w in words]
     keys: list[str] = [" ".join(folded)]
     if len(folded) >= 2:
         if folded[-2] in lx.PARTICLE_KEYS:
@@ -226,7 +227,8 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     if not words:
         return None
     start, end = words[0].start, words[-1].end
-    if marked is not None and tokens[marked[1]].end == end and marked[1] + 1 < len(tokens):
+    if marked is not None and tokens[marked[1]].end == end and marked[1] + 1 < len(tokens) \
+            and start < tokens[marked[0]].start:
         end = tokens[marked[1] + 1].end  # keep the closing mark of a marked name
     surface = text[start:end]
     first = words[0].key
@@ -246,8 +248,8 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         split = _name_start(words, len(words))
         name_words = words[split:]
         title_words = words[:split]
-        lead = _leading_name(words) if len(name_words) < 2 else None
-        if lead is not None:
+        lead = _leading_name(words)
+        if lead is not None and (len(name_words) < 2 or lead[1] - lead[0] >= 2):
             name_words = words[lead[0]:lead[1]]
             title_words = words[:lead[0]] + words[lead[1]:]
     title_keys = frozenset(strip_al(t.key) for t in title_words if t.key not in _PREPOSITIONS
@@ -257,7 +259,8 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
                                            or is_definite(title_words[-1]))):
         name = text[name_words[0].start:name_words[-1].end]
         kind = ORG if first_bare in lx.INSTITUTION_KEYS or (
-            marked is not None and first_bare not in lx.TITLE_KEYS) else PERSON
+            marked is not None and (first_bare in lx.OUTLET_NOUN_KEYS
+                                    or first_bare in lx.NAMING_FRAME_KEYS)) else PERSON
         return Mention(surface, kind, start, end, name, name_keys([t.text for t in name_words]),
                        title_keys, None, gender)
     if first in lx.PRONOUN_KEYS:
@@ -286,14 +289,16 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
         governs = not is_definite(tokens[i]) and key not in lx.HONORIFIC_KEYS
         while j < n:
             k = tokens[j].key
-            if not _wordy(tokens[j]) or k in lx.FUNCTION_KEYS and k not in _PREPOSITIONS:
+            named = tokens[j].text in _NAME_WORDS
+            if not _wordy(tokens[j]) or k in lx.FUNCTION_KEYS and k not in _PREPOSITIONS and (
+                    not named):
                 break
             if governs:
                 governs = not is_definite(tokens[j]) and k in _HEADS
                 j += 1
             elif is_definite(tokens[j]) or k in lx.HONORIFIC_KEYS:
                 j += 1
-            elif k in _PREPOSITIONS:
+            elif k in _PREPOSITIONS and not named:
                 governs = True  # the preposition takes the next word as its object
                 j += 1
             elif strip_al(k) in _HEADS:

@@ -101,6 +101,11 @@ def mention_of_en(text: str, tokens: list[Tok], appositive: list[Tok] | None = N
             gender = {"mr": "m", "mrs": "f", "ms": "f"}.get(honorific or "")
             return Mention(surface, ORG if org else PERSON, start, end, name,
                            name_keys_en([t.text for t in name_words]), title_keys, None, gender)
+    if extra:
+        named = mention_of_en(text, extra)
+        if named is not None and named.name and named.kind == PERSON:
+            # the mayor, Tom Brown: the name is in the apposition
+            return Mention(surface, PERSON, start, end, named.name, named.keys, title_keys)
     content = [t for t in words if t.key not in _DETERMINERS]
     if not content:
         return None

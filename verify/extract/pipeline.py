@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from verify.models import Claim, Extraction
 
-from . import lexicon_ar as lar
-from . import lexicon_en as len_
+from . import lexicon_ar as lex_ar
+from . import lexicon_en as lex_en
 from .attribution import TermHints, build_claims
 from .cues import Cue
 from .cues_ar import find_cues_ar
@@ -24,9 +24,10 @@ __all__ = ["run_extraction"]
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _SAMPLE = 4_000
+_DETECT_SAMPLE = 1_500  # enough letters to tell Arabic from English
 
 _LOST_OPEN_AR = re.compile(
-    r"(?:(?<=\s)|^)[وف]?(?:" + "|".join(map(re.escape, lar.LOST_OPEN_WORDS)) + r")(?=\s)|:")
+    r"(?:(?<=\s)|^)[وف]?(?:" + "|".join(map(re.escape, lex_ar.LOST_OPEN_WORDS)) + r")(?=\s)|:")
 _LOST_OPEN_EN = re.compile(r":")
 
 
@@ -43,7 +44,7 @@ def detect_lang(text: str) -> str | None:
     """"ar" or "en" for a text, None when it has no letters."""
     try:
         from verify.text.lang import detect_language
-        found = detect_language(text[:_SAMPLE])
+        found = detect_language(text[:_DETECT_SAMPLE])
     except ImportError:
         found = None
     if found in ("ar", "en"):
@@ -69,13 +70,13 @@ def _ar_is_label(text: str) -> bool:
     first = fold_ar(text.split()[0]) if text.split() else ""
     if first.startswith(("و", "ب", "ل", "ف")) and first[1:].startswith("ال"):
         first = first[1:]
-    return (first.startswith("ال") or first in lar.GROUP_NAME_KEYS
-            or fold_ar(text) in lar.GROUP_NAME_KEYS or bool(_LATIN_LETTER.search(text)))
+    return (first.startswith("ال") or first in lex_ar.GROUP_NAME_KEYS
+            or fold_ar(text) in lex_ar.GROUP_NAME_KEYS or bool(_LATIN_LETTER.search(text)))
 
 
-_AR_NAMED = frozenset({*lar.TITLE_KEYS, *lar.INSTITUTION_KEYS, *lar.PLACE_KEYS,
-                       *lar.HONORIFIC_KEYS}
-                      | {"ال" + k for k in lar.TITLE_KEYS | lar.INSTITUTION_KEYS})
+_AR_NAMED = frozenset({*lex_ar.TITLE_KEYS, *lex_ar.INSTITUTION_KEYS, *lex_ar.PLACE_KEYS,
+                       *lex_ar.HONORIFIC_KEYS}
+                      | {"ال" + k for k in lex_ar.TITLE_KEYS | lex_ar.INSTITUTION_KEYS})
 
 
 def _ar_is_named(tok: Tok, position: int) -> bool:
@@ -88,17 +89,17 @@ def _en_is_label(text: str) -> bool:
 
 
 def _en_is_named(tok: Tok, position: int) -> bool:
-    return position > 0 and tok.text[:1].isupper() and tok.key not in len_.NON_NAME_KEYS
+    return position > 0 and tok.text[:1].isupper() and tok.key not in lex_en.NON_NAME_KEYS
 
 
-_AR_TERMS = TermHints(lar.NAMING_FRAME_KEYS | lar.INSTITUTION_KEYS, _ar_frame, _ar_is_label,
+_AR_TERMS = TermHints(lex_ar.NAMING_FRAME_KEYS | lex_ar.INSTITUTION_KEYS, _ar_frame, _ar_is_label,
                       fold_ar, min_reported_words=2)
-_EN_TERMS = TermHints(len_.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
+_EN_TERMS = TermHints(lex_en.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
                       min_reported_words=3)
-_AR_STATEMENTS = StatementHints(lar.NUMBER_KEYS, lar.DATE_KEYS, lar.EVENT_KEYS,
-                                lar.OPINION_KEYS, _ar_is_named)
-_EN_STATEMENTS = StatementHints(len_.NUMBER_KEYS, len_.DATE_KEYS, len_.EVENT_KEYS,
-                                len_.OPINION_KEYS, _en_is_named)
+_AR_STATEMENTS = StatementHints(lex_ar.NUMBER_KEYS, lex_ar.DATE_KEYS, lex_ar.EVENT_KEYS,
+                                lex_ar.OPINION_KEYS, _ar_is_named)
+_EN_STATEMENTS = StatementHints(lex_en.NUMBER_KEYS, lex_en.DATE_KEYS, lex_en.EVENT_KEYS,
+                                lex_en.OPINION_KEYS, _en_is_named)
 
 
 def _outer_ranges(spans: list[QuoteSpan]) -> list[tuple[int, int]]:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from typing import TYPE_CHECKING, Any
 
 from .keys import fold_ar, fold_en
 from .marks import split_paragraphs
@@ -24,7 +22,8 @@ __all__ = ["Sentence", "Tok", "load_pipeline", "segment"]
 _MARK_CHARS = "«»“”„‟〝〞″\"＂‹›‘’"
 _CHUNK = 100_000  # longest piece of one paragraph handed to spaCy at once
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-_ABBREVIATION_RE = re.compile(r"(?:^|\s)\w\.$")
+_KEY_CACHE = 200_000  # folded keys of the words seen recently, per language
+_KEYS: dict[str, dict[str, str]] = {}
 
 
 class Tok:
@@ -85,9 +84,10 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     if lang == "ar":
         suffixes += [r"(?<=[\u0600-\u06ff\u0750-\u077f" + _escape_class(_MARK_CHARS) + r"])\."]
         infixes += [r"(?<=[\u0600-\u06ff])[.:،؛](?=[\u0600-\u06ff])"]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     nlp.max_length = 2 * _CHUNK
@@ -111,6 +111,9 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
     """Split ``text`` into sentences (never across a line break) with their tokens."""
     nlp = load_pipeline(lang, model)
     fold = fold_ar if lang == "ar" else fold_en
+    cache = _KEYS.setdefault(lang, {})
+    if len(cache) > _KEY_CACHE:
+        cache.clear()
     safe = _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
     pieces: list[tuple[int, int, int]] = []
     for number, (lo, hi) in enumerate(split_paragraphs(text)):
@@ -121,7 +124,7 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
     for (paragraph, base, _), doc in zip(pieces, docs, strict=True):
         merge = False
         # plain arrays instead of Token objects: several times cheaper per token
-        rows = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist() if len(doc) else []
+        rows = doc.to_array(["IDX", "LENGTH", "IS_SPACE", "SENT_START"]).tolist() if len(doc) else []
         current: list[Tok] = []
         for idx, length, space, sent_start in rows:
             if sent_start == 1 and current:
@@ -131,7 +134,10 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
                 continue
             start = base + idx
             word = text[start:start + length]
-            current.append(Tok(start, start + length, word, fold(word)))
+            key = cache.get(word)
+            if key is None:
+                key = cache[word] = fold(word)
+            current.append(Tok(start, start + length, word, key))
         if current:
             _close(sentences, current, paragraph, merge)
     return sentences

@@ -1,0 +1,137 @@
+"""Where an Arabic clause's subject ends and its content begins: word classes and tests.
+
+Shared by the cue reader (``cues_ar``): the words that close a subject (a relative
+pronoun, an accusative, a family name after a title), the particles before a verb,
+the nouns that open a content object (أكد ضرورة ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon_ar as lx
+from .keys import fold_ar, strip_al, words
+from .mentions_ar import is_definite, is_family_name, name_like
+from .segment import Tok
+
+__all__ = [
+    "BI",
+    "CIRCUMSTANCE_STARTS",
+    "CLAUSE_BREAKS",
+    "COMMAS",
+    "DEMONSTRATIVES",
+    "END_PUNCT",
+    "KANA",
+    "NAME_WORDS",
+    "NOT_SUBJECT_START",
+    "PARTICLES_BEFORE_VERB",
+    "PLURAL_ENDINGS",
+    "PREPOSED_NOUN",
+    "RELATIVES",
+    "SUBJECT_ENDS",
+    "SUBJECT_LIMIT",
+    "SVO_LIMIT",
+    "TANWEEN",
+    "TITLE_SYNONYMS",
+    "ends_subject",
+    "is_manner",
+    "names_next",
+    "object_opener",
+]
+
+END_PUNCT = frozenset(".!?؟؛;")
+COMMAS = frozenset("،,")
+KANA = frozenset(fold_ar(w) for w in words("كان كانت وكان وكانت فكان فكانت قد وقد"))
+PARTICLES_BEFORE_VERB = frozenset(fold_ar(w) for w in words("قد وقد فقد لقد ولقد كما وكما"))
+NAME_WORDS = frozenset({"علي", "عليّ"})  # a name that folds onto على
+PREPOSED_NOUN = re.compile("^(?:ب[مت]|[بلك]ال|لل).{3,}")  # بمساندة، بتوجيه، بالتعاون
+TANWEEN = frozenset("\u064b\u064c\u064d")
+PLURAL_ENDINGS = ("وا", "ون")
+# Words that cannot start a subject: prepositions with pronouns, glued prepositions.
+NOT_SUBJECT_START = frozenset(fold_ar(w) for w in words(
+    "إليه إليها إليهم عليه عليها عليهم منه منها منهم عنه عنها عنهم له لها لهم به بها بهم "
+    "فيه فيها فيهم معه معها معهم لديه لديها لي لنا لك لكم لهما إلي علي "
+    "رضي رحمه صلى تعالى سبحانه عز جل"))  # قال رضي الله عنه: a blessing, not a speaker
+CLAUSE_BREAKS = frozenset(fold_ar(w) for w in words(
+    "و ف ثم كما فيما بينما حيث عندما بعدما إذ لكن لكنه لكنها بل أما إلى ذلك وفيما "
+    "وبينما وحيث وعندما"))
+RELATIVES = frozenset(fold_ar(w) for w in words(
+    "الذي التي الذين اللذين اللتين اللواتي من ما وهو وهي وهم وهما"))
+SUBJECT_ENDS = RELATIVES - {"من", "ما"}  # عدد من المواطنين: من is "of" here
+BI = frozenset({"ب", "بـ"})
+DEMONSTRATIVES = frozenset(fold_ar(w) for w in words("هذا هذه ذلك تلك هذين هاتين"))
+CIRCUMSTANCE_STARTS = frozenset(fold_ar(w) for w in words(
+    "إثر عقب بعد قبل خلال أثناء وسط عبر أمام حول ضمن رغم على غرار"))
+SVO_LIMIT = 14
+SUBJECT_LIMIT = 14
+TITLE_SYNONYMS = {fold_ar(k): fold_ar(v) for k, v in {
+    "مندوب": "ممثل", "موفد": "مبعوث", "ناطق": "متحدث", "متحدثة": "متحدث", "ناطقة": "متحدث",
+    "وزيرة": "وزير", "رئيسة": "رئيس", "سفيرة": "سفير", "مديرة": "مدير"}.items()}
+
+
+def is_manner(tok: Tok) -> bool:
+    """بصوته، بحزن، بالعربية: a ب-phrase of manner (not a name such as باخ or بشار)."""
+    key = tok.key
+    if not key.startswith("ب") or len(key) < 3:
+        return False
+    rest = key[1:]
+    return (key.endswith(("ه", "ها", "هم")) or rest.startswith("ال") or rest in lx.FUNCTION_KEYS
+            or rest in lx.OBJECT_OPENER_KEYS or TANWEEN.intersection(tok.text) != set())
+
+
+def names_next(tok: Tok) -> bool:
+    """Does this word introduce a name (شركة، صحيفة، لمجموعة ...)?"""
+    key = tok.key
+    bare = strip_al(key[1:] if key.startswith("ل") and not key.startswith("لل") else key)
+    return bare in lx.NAMING_FRAME_KEYS or bare in lx.INSTITUTION_KEYS or (
+        bare in lx.OUTLET_NOUN_KEYS)
+
+
+def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
+    """Does this word end the subject after a verb (and start the object or a clause)?"""
+    text = tok.text
+    key = tok.key
+    if text in NAME_WORDS:
+        return False  # علي is a name, not على
+    if not subject and (key in lx.FUNCTION_KEYS or key in CIRCUMSTANCE_STARTS
+                        or key in NOT_SUBJECT_START or key.startswith(("لل", "بال", "كال"))
+                        or (key.startswith("ك") and strip_al(key[1:]) != key[1:])):
+        return True  # وأكد في ... / وقال هنا / وأضاف إليها: no subject here
+    if key in SUBJECT_ENDS or text[:1] in "-–—(" or key in CIRCUMSTANCE_STARTS:
+        return True  # a relative clause or a parenthesis
+    if key in KANA or key in NOT_SUBJECT_START:
+        return True
+    if not subject and (key.startswith("ل") and len(key) >= 5 and not name_like(tok)
+                        or PREPOSED_NOUN.match(key)):
+        return True  # لفخامتكم، بمساندة: a prepositional phrase, not a speaker
+    if len(subject) >= 2 and name_like(subject[-1]) and name_like(subject[-2]) and (
+            key in lx.CIRCUMSTANCE_PREP_KEYS or key in ("علي", "عن", "من", "مع")):
+        return True  # مارك تونر | في الإيجاز الصحفي
+    if not subject and key in lx.CIRCUMSTANCE_NOUN_KEYS and text.endswith(("ه", "ها", "هم")):
+        return True  # واختتم حديثه بقوله: the object, not the speaker (but وقال بيان)
+    if subject and name_like(subject[-1]) and key.endswith(("ته", "تها", "تهم")) and len(key) > 4:
+        return True  # قال نيتشه عبارته الشهيرة: the object after the name
+    if subject and key.startswith("ل") and len(key) > 3 and name_like(subject[-1]) and (
+            subject[-1].key not in lx.PARTICLE_KEYS) and not (
+            key.startswith("لل") and strip_al(key[2:]) in lx.INSTITUTION_KEYS):
+        return True  # رودجرز للصحافيين: the hearers, not the speaker
+    if text.endswith(("اً", "ًا", "ً")):
+        return True  # an accusative: the object or an adverb (صيغاً، اجتماعاً)
+    # a family name ends a personal name after a title: رئيس المجلس محمد الناصر | إقرار
+    return (len(subject) >= 3 and is_family_name(subject[-1]) and name_like(subject[-2])
+            and (subject[-3].key in lx.HONORIFIC_KEYS or is_definite(subject[-3])
+                 or strip_al(subject[-3].key) in lx.TITLE_KEYS)
+            and tok.key not in lx.PARTICLE_KEYS and tok.key not in lx.HONORIFIC_KEYS
+            and strip_al(tok.key) not in lx.TITLE_KEYS)
+
+
+def object_opener(key: str) -> bool:
+    if key in lx.OBJECT_OPENER_KEYS:
+        return True
+    for suffix in ("ه", "ها", "هم", "هما", "نا"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            base = key[: -len(suffix)]
+            if base in lx.OBJECT_OPENER_KEYS or (base.endswith("ت") and base[:-1] + "ه"
+                                                 in lx.OBJECT_OPENER_KEYS):
+                return True
+    return False

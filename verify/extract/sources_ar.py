@@ -1,0 +1,143 @@
+"""Arabic sourcing phrases and outlets: بحسب X، وفقاً لـ X، لـ«الحياة»، لوكالة رويترز.
+
+Pure parsing over tokens; the cue reader (``cues_ar``) resolves the speakers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon_ar as lx
+from .clauses_ar import COMMAS, END_PUNCT
+from .cues import is_mark
+from .entities import ORG, UNNAMED, Mention
+from .keys import fold_ar, strip_al
+from .mentions_ar import mention_of
+from .segment import Tok
+
+__all__ = ["Source", "outlet_at", "source_at"]
+
+
+def outlet_at(text: str, toks: list[Tok], j: int) -> tuple[str, int] | None:
+    """An outlet named after ل: لـ«الحياة»، لصحيفة الوطن، لرويترز -> (name, next)."""
+    tok = toks[j]
+    key = tok.key
+    if not key.startswith("ل"):
+        return None
+    n = len(toks)
+    if key in ("ل", "لـ") and j + 1 < n and is_mark(toks[j + 1].text):
+        k = j + 2
+        while k < n and k < j + 8 and not is_mark(toks[k].text):
+            k += 1
+        if k > j + 2 and k < n:
+            return text[toks[j + 2].start:toks[k - 1].end], k + 1
+        return None
+    rest = key[2:] if key.startswith("لل") else key[1:]
+    rest_al = "ال" + key[2:] if key.startswith("لل") else rest
+    if rest in lx.AGENCY_KEYS or rest_al in lx.AGENCY_KEYS:
+        written = text[tok.start + 1:tok.end]
+        return ("ال" + written[1:] if key.startswith("لل") else written), j + 1
+    if rest in lx.OUTLET_NOUN_KEYS or rest_al in lx.OUTLET_NOUN_KEYS:
+        k = j + 1
+        if k < n and is_mark(toks[k].text):
+            m = k + 1
+            while m < n and m < k + 8 and not is_mark(toks[m].text):
+                m += 1
+            if m > k + 1 and m < n:
+                return text[toks[k + 1].start:toks[m - 1].end], m + 1
+            return None
+        m = k
+        while m < n and m < k + 3 and toks[m].key not in lx.FUNCTION_KEYS and not (
+                toks[m].key in lx.COMPLEMENTIZER_KEYS or toks[m].text in COMMAS
+                or is_mark(toks[m].text) or not toks[m].text.isalpha()):
+            m += 1
+        written = text[tok.start + 1:toks[m - 1].end if m > k else tok.end]
+        if key.startswith("لل"):
+            written = "ال" + written[1:]  # للصحيفة -> الصحيفة
+        return written, (m if m > k else k)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A sourcing phrase parsed: who or what is the source, through which outlet, and
+    where the words it covers begin (after it) or whether they come before it."""
+
+    mention: Mention
+    via: str | None
+    content_start: int | None
+    preposed: bool
+    cue_end: int  # char offset where the phrase itself ends
+    next_index: int
+
+
+def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
+    """بحسب X، وفقاً لـ X، نقلاً عن X، حسبما ذكرت X starting at token ``i``."""
+    tok = toks[i]
+    n = len(toks)
+    preposed = i == 0 or toks[i - 1].text in COMMAS or toks[i - 1].key in ("و",)
+    j = i + 1
+    while j < n and (toks[j].key in lx.SOURCE_LINK_KEYS or toks[j].key in lx.VERB_KEYS):
+        j += 1
+    start = j
+    outlet = outlet_at(text, toks, j) if j < n else None
+    source_tokens: list[Tok] = []
+    via = None
+    if outlet is not None:
+        via, j = outlet
+    elif j < n and is_mark(toks[j].text):
+        k = j + 1
+        while k < n and k < j + 8 and not is_mark(toks[k].text):
+            k += 1
+        if k >= n or k == j + 1:
+            return None
+        via = text[toks[j + 1].start:toks[k - 1].end]
+        j = k + 1
+    else:
+        limit = 14 if preposed else 8
+        while j < n and j - start < limit:
+            t = toks[j]
+            if (t.text in COMMAS or t.text in END_PUNCT or is_mark(t.text)
+                    or t.key in lx.COMPLEMENTIZER_KEYS or t.key in lx.VERB_KEYS
+                    or t.key in lx.PARTICIPLE_KEYS
+                    or (not preposed and t.key in lx.FUNCTION_KEYS)):
+                break
+            source_tokens.append(t)
+            j += 1
+        if not source_tokens or (preposed and j < n and j - start >= limit):
+            return None
+    content = None
+    if preposed:
+        k = j
+        while k < n and (toks[k].text in COMMAS or toks[k].key in lx.COMPLEMENTIZER_KEYS):
+            k += 1
+        if k < n and toks[k].text not in END_PUNCT:
+            content = toks[k].start
+    mention = mention_of(text, source_tokens) if source_tokens else None
+    if mention is not None and source_tokens[0].key.startswith("ل") and (
+            source_tokens[0].key.startswith("لل") or tok.key.endswith(("وفقا", "طبقا"))):
+        mention = _without_preposition(text, mention, source_tokens[0])
+    if mention is None:
+        if via is None:
+            return None
+        mention = Mention(via, ORG, tok.start, tok.end)  # بحسب «الحياة»
+    elif via is None and (strip_al(source_tokens[0].key) in lx.OUTLET_NOUN_KEYS
+                          or all(t.key in lx.AGENCY_KEYS for t in source_tokens)):
+        via = mention.text  # بحسب وكالة الأنباء الألمانية: an outlet
+    return Source(mention, via, content, preposed, toks[max(i, start - 1)].end, j)
+
+
+def _without_preposition(text: str, mention: Mention, first: Tok) -> Mention:
+    """وفقاً لخبير -> خبير; وفقاً للناطق -> الناطق (the article lost after ل restored in
+    the name; the mention stays as written)."""
+    definite = first.key.startswith("لل")
+    start = mention.start if definite else mention.start + 1
+    name = mention.name if mention.name is not None else None
+    if name is not None and mention.start == first.start and text.startswith(name, first.start):
+        name = ("ال" + name[2:]) if definite else name[1:]
+    elif name is None and definite:
+        name = "ال" + text[mention.start + 2:mention.end]
+    return Mention(text[start:mention.end], mention.kind if name is None else (
+        mention.kind if mention.kind != UNNAMED else UNNAMED), start, mention.end, name,
+        mention.keys or ((fold_ar(name),) if name else ()), mention.title_keys, mention.head,
+        mention.gender)
