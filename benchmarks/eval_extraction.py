@@ -100,11 +100,18 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print each error")
+    parser.add_argument(
+        "--split", choices=("all", "dev", "test"), default="all",
+        help="dev: the first half of the gold set (for looking at errors while improving rules); "
+        "test: the second half, held out (report it, do not tune on it)",
+    )
     args = parser.parse_args()
     if not corpus_available():
         print(f"skip: corpus not found at {CORPUS}")
         return 0
     gold_rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    half = len(gold_rows) // 2
+    gold_rows = {"all": gold_rows, "dev": gold_rows[:half], "test": gold_rows[half:]}[args.split]
     wanted = {row["url"]: row for row in gold_rows}
     texts: dict[str, str] = {}
     for _, article in iter_articles():
@@ -155,7 +162,7 @@ def main() -> int:
         totals["quoted"][1] += len(pred)
         totals["quoted"][2] += len(gold)
 
-    print(f"articles {len(gold_rows)}, gold quotes {totals['quote'][2]}, "
+    print(f"split {args.split}: articles {len(gold_rows)}, gold quotes {totals['quote'][2]}, "
           f"gold terms {totals['term'][2]}")
     labels = {"quote": "quotations (kind quote)", "term": "terms (kind term)",
               "quoted": "all quoted spans, any kind"}

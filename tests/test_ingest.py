@@ -245,3 +245,34 @@ def test_same_text_two_urls_are_two_documents(tmp_path: Path) -> None:
     docs, _, _ = read_all(path)
     assert len({d.id for d in docs}) == 2
     assert len({d.content_hash for d in docs}) == 1
+
+
+def test_sidecar_metadata_beside_a_text_file(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("نص الخبر.", encoding="utf-8")
+    (tmp_path / "story.txt.meta.yml").write_text(
+        "outlet: SANA\npublished: 2017-07-10\nurl: https://sana.example/1\n", encoding="utf-8"
+    )
+    found = list(find_inputs([tmp_path]))
+    assert found == [story]  # the sidecar is not a document of its own
+    [doc], errors, _ = read_all(story)
+    assert errors == []
+    assert (doc.outlet, doc.published, doc.url, doc.text) == (
+        "SANA", "2017-07-10", "https://sana.example/1", "نص الخبر."
+    )
+    [doc], _, _ = read_all(story, IngestOptions(outlet="Override"))
+    assert doc.outlet == "Override"
+
+
+def test_malformed_sidecar_fails_its_file(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("text", encoding="utf-8")
+    (tmp_path / "story.txt.meta.yml").write_text("outlet: [unclosed\n", encoding="utf-8")
+    docs, [error], _ = read_all(story)
+    assert docs == []
+    assert str(error).endswith("story.txt.meta.yml: malformed YAML metadata")
+
+
+def test_seed_provenance_from_its_sidecar() -> None:
+    [doc], _, _ = read_all(SEED)
+    assert (doc.outlet, doc.published, doc.lang) == ("SANA", "2017-07-10", "ar")

@@ -52,6 +52,9 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 METADATA_FIELDS = ("title", "outlet", "url", "published", "lang", "author")
 
+#: A file's metadata can sit beside it: ``story.txt`` reads ``story.txt.meta.yml``.
+SIDECAR_SUFFIX = ".meta.yml"
+
 #: Records per transaction when streaming a JSONL file.
 JSONL_BATCH = 2000
 #: Default largest document accepted, in characters.
@@ -160,6 +163,8 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError | str
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or not child.is_file():
                     continue
+                if child.name.endswith(SIDECAR_SUFFIX):
+                    continue  # metadata for the file beside it, read with that file
                 if child.suffix.lower() in SUPPORTED_EXTENSIONS:
                     yield child
                 else:
@@ -197,7 +202,29 @@ def read_batches(path: Path, options: IngestOptions) -> Iterator[SourceBatch]:
     except zipfile.BadZipFile as exc:
         yield SourceBatch(display, errors=[InputError(display, f"not a valid zip archive ({exc})")])
         return
-    yield _read_bytes(data, suffix, display, None, options)
+    try:
+        sidecar = _read_sidecar(path)
+    except InputError as exc:
+        yield SourceBatch(display, errors=[exc])
+        return
+    yield _read_bytes(data, suffix, display, None, options, sidecar=sidecar)
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    """Metadata from ``NAME.meta.yml`` beside a file, or {} when there is none."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    where = _display_path(sidecar)
+    try:
+        meta = yaml.safe_load(_decode(sidecar.read_bytes(), where)) or {}
+    except yaml.YAMLError:
+        raise InputError(where, "malformed YAML metadata") from None
+    except OSError as exc:
+        raise InputError(where, f"cannot read: {exc.strerror}") from None
+    if not isinstance(meta, dict):
+        raise InputError(where, "metadata is not a mapping of field: value")
+    return meta
 
 
 def _display_path(path: Path) -> str:
@@ -249,7 +276,13 @@ def _decode(data: bytes, where: str) -> str:
 
 
 def _read_bytes(
-    data: bytes, suffix: str, path: str, member: str | None, options: IngestOptions
+    data: bytes,
+    suffix: str,
+    path: str,
+    member: str | None,
+    options: IngestOptions,
+    *,
+    sidecar: dict[str, Any] | None = None,
 ) -> SourceBatch:
     where = f"{path}!{member}" if member else path
     batch = SourceBatch(where)
@@ -267,6 +300,7 @@ def _read_bytes(
     except InputError as exc:
         batch.errors.append(exc)
         return batch
+    meta = {**meta, **{k: v for k, v in (sidecar or {}).items() if v is not None}}
     _add_document(batch, body, meta, options, path=path, member=member, line=None, where=where)
     return batch
 
