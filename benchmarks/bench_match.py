@@ -182,6 +182,9 @@ def main() -> int:
     parser.add_argument("--speed", type=int, default=2000, help="quotations for throughput")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-match", action="store_true", help="do not time `verify match`")
+    parser.add_argument("--skip-scaling", action="store_true", help="do not time 10%%..100%%")
+    parser.add_argument("--brute-cache", type=Path,
+                        help="save the brute-force pairs here, and reuse them for the same sample")
     args = parser.parse_args()
     if not corpus_available():
         print(f"skip: corpus not found at {CORPUS}")
@@ -207,7 +210,17 @@ def run(db_path: Path, args: argparse.Namespace) -> int:
     print(f"index + first check                {wall:>9.1f} s")
 
     _ARTICLES[:] = [(doc_id, normalize_text(text)) for doc_id, text in current_documents(db)]
-    brute, brute_wall = brute_force(recall_set)
+    cache = args.brute_cache
+    key = [cid for cid, _, _ in recall_set]
+    if cache and cache.exists() and json.loads(cache.read_text())["claims"] == key:
+        saved = json.loads(cache.read_text())
+        brute = {int(i): docs for i, docs in saved["pairs"].items()}
+        brute_wall = saved["wall"]
+        print("brute force: reusing the pairs and time saved in", cache)
+    else:
+        brute, brute_wall = brute_force(recall_set)
+        if cache:
+            cache.write_text(json.dumps({"claims": key, "pairs": brute, "wall": brute_wall}))
     brute_per_quote = brute_wall * WORKERS / len(recall_set)
     pairs = {(i, d) for i, docs in brute.items() for d in docs}
     print(f"brute force: {len(recall_set)} quotations x {len(_ARTICLES):,} articles in "
@@ -247,8 +260,9 @@ def run(db_path: Path, args: argparse.Namespace) -> int:
     print(f"speed per quotation: brute force {brute_per_quote * 1000:.0f} ms, ours "
           f"{ours_per_quote * 1000:.2f} ms CPU -> {brute_per_quote / ours_per_quote:,.0f}x faster")
 
-    print("match time as the corpus grows (one process, in-process index):")
-    scaling(db, quotes[:500])
+    if not args.skip_scaling:
+        print("match time as the corpus grows (one process, in-process index):")
+        scaling(db, quotes[:500])
     db.close()
 
     if not args.skip_match:

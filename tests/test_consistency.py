@@ -91,7 +91,10 @@ def test_is_matchable() -> None:
 
 
 def match(doc: str, relation: Relation, score: float = 100, *, speaker=None, ops=(), fragment=False) -> Match:
-    return Match(doc, 0, 5, "نص", score, relation, diff=ops, speaker=speaker, fragment=fragment)
+    return Match(doc, 0, 5, OTHER_TEXT, score, relation, diff=ops, speaker=speaker, fragment=fragment)
+
+
+OTHER_TEXT = "الجولة المقبلة من المحادثات ستبدأ في العاشر بمشاركة 20 وفدا"
 
 
 OWN = Source("own", "sana", "2017-07-10", "u/own")
@@ -146,3 +149,13 @@ def test_particles_missing_at_the_ends_are_a_variant_not_a_truncation() -> None:
     assert found.diff == (WordDiff("delete", "ان ما", "", "function"),)
     truncated = Alignment(0, len(other), 0, 5, 100.0, (), missing_end=2)
     assert judge_match(claim, "d", truncated, other).relation is Relation.PARTIAL
+
+
+def test_one_word_changed_in_a_four_word_phrase_raises_no_flag() -> None:
+    other = Source("b", "hayat")
+    phrase = Match("b", 0, 18, "أي دولة في العالم", 94.4, Relation.ALTERED,
+                   diff=diff(("replace", "اقوي", "اي", "content")))
+    assert judge_claim(OWN, None, [(phrase, other)]).flags == ()
+    number = Match("b", 0, 18, "قتل 20 شخصا أمس", 90, Relation.ALTERED,
+                   diff=diff(("replace", "15", "20", "number")))
+    assert judge_claim(OWN, None, [(number, other)]).flags == ()

@@ -225,3 +225,73 @@ def test_dated_agency_line():
     stamp = "مكة المكرمة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"
     text = f"{stamp}\nأعلنت الرئاسة العامة بدء أعمال الصيانة في 3 مواقع يوم الأحد."
     assert extract(text).dateline == Dateline("مكة المكرمة", "واس", 0, len(stamp))
+
+
+# ---- fullest names, subjects and lost marks (rules of extractor version 2) ----------------
+
+def test_surname_speaker_takes_the_full_name_given_after_a_rank():
+    text = ("عينت الجامعة البروفسورة لينا كرمشاوي رئيسة لها.\n"
+            "وقالت كرمشاوي إن «الجامعة ستفتح أبوابها لكل الطلاب المتفوقين من جميع البلدان».")
+    claim = one(text, Q, "الجامعة ستفتح أبوابها لكل الطلاب المتفوقين من جميع البلدان")
+    assert claim.speaker == "لينا كرمشاوي"
+
+
+def test_surname_after_a_preposition_is_not_read_as_a_full_name():
+    text = ("نشرت الصحيفة مقال طرموزي أمس.\n"
+            "وقال طرموزي إن «الاقتصاد سيتعافى خلال العامين المقبلين بلا شك».")
+    claim = one(text, Q, "الاقتصاد سيتعافى خلال العامين المقبلين بلا شك")
+    assert claim.speaker == "طرموزي"
+
+
+def test_rank_alone_resolves_to_the_one_person_with_that_rank():
+    text = ("وتحدث المرشد الأعلى آية الله كاظم نوراني في خطاب أمس عن السجناء.\n"
+            "وكتب المرشد على حسابه أن «العفو يشمل كل من لم يرتكب جرائم قتل أو تفجير».")
+    claim = one(text, Q, "العفو يشمل كل من لم يرتكب جرائم قتل أو تفجير")
+    assert claim.speaker == "كاظم نوراني"
+
+
+def test_rank_before_a_name_is_not_a_team_and_is_dropped():
+    text = "وقال الفريق سالم دحبور رئيس الهيئة: «إن المشروع سينتهي قبل موعده المحدد بشهرين»."
+    claim = one(text, Q, "إن المشروع سينتهي قبل موعده المحدد بشهرين")
+    assert claim.speaker == "سالم دحبور"
+
+
+def test_surname_subject_stops_before_where_it_was_said():
+    text = ("كتب الصحفي منير قطناني مقالا عن الأزمة.\n"
+            "وأشار قطناني في مقاله إلى أن «الحكومة تنفق على السياسة أكثر مما تنفق على الناس».")
+    claim = one(text, Q, "الحكومة تنفق على السياسة أكثر مما تنفق على الناس")
+    assert claim.speaker == "منير قطناني"
+
+
+def test_full_name_opening_a_clause_before_its_verb_is_the_speaker():
+    text = ("ونشر الناشط رامز دوقان تغريدة.\n"
+            "أما وزير المالية، فارس بلوطي قال في تغريدة: «لن نرفع الضرائب هذا العام مهما حدث».\n"
+            "وأضاف في تغريدة أخرى: «سندعم الأسر المحتاجة بكل ما نملك من موارد».")
+    first = one(text, Q, "لن نرفع الضرائب هذا العام مهما حدث")
+    second = one(text, Q, "سندعم الأسر المحتاجة بكل ما نملك من موارد")
+    assert first.speaker == second.speaker == "فارس بلوطي"
+
+
+def test_titled_name_opening_the_sentence_speaks_for_a_later_bare_verb():
+    text = ("اللواء هاني زيدون لم يترك الأمر يمر دون تعليق إذ قال في تغريدة مع عدم ذكر اسمه "
+            "«هذا كلام لا يستحق الرد عليه من أي مسؤول».")
+    claim = one(text, Q, "هذا كلام لا يستحق الرد عليه من أي مسؤول")
+    assert claim.speaker == "هاني زيدون"
+
+
+def test_lost_opening_mark_starts_at_the_colon_before_a_quoted_name():
+    text = ("واستطرد: اتصلت بأخيها فأخبرني أنها ستقابل شخصا اسمه «سعيد» تريد أن تتزوج منه». "
+            "وانتهى اللقاء.")
+    claim = one(text, Q, "اتصلت بأخيها فأخبرني أنها ستقابل شخصا اسمه «سعيد» تريد أن تتزوج منه")
+    assert "no_opening_mark" in claim.flags
+
+
+def test_unclosed_quote_ends_where_a_reporting_participle_takes_over():
+    text = ("وقال له: «إذا جاءتك ابنتي فأعدها إلى البيت وقد صدر الحكم عام 1430، "
+            "مشيرًا إلى أن القضية انتهت بالطلاق.")
+    one(text, Q, "إذا جاءتك ابنتي فأعدها إلى البيت وقد صدر الحكم عام 1430")
+
+
+def test_unclosed_quote_ends_at_a_period_glued_to_the_next_word():
+    text = ("وقال الأب: «ذهبت إلى المركز ووجدت ابنتي هناك مع أمها.وأضاف أنه غادر بعد ساعة.")
+    one(text, Q, "ذهبت إلى المركز ووجدت ابنتي هناك مع أمها")

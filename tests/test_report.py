@@ -227,7 +227,8 @@ def visible(text: str) -> str:
     shown = []
     for char in " ".join(text.split()):
         bidi_control = char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-        if bidi_control or ord(char) < 32 or 127 <= ord(char) < 160:
+        invisible = char in "\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff"
+        if bidi_control or invisible or ord(char) < 32 or 127 <= ord(char) < 160:
             shown.append(f"⟨U+{ord(char):04X}⟩")
         else:
             shown.append(char)

@@ -476,8 +476,30 @@ def run(
     workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (SQLite, process pool) or dask (Parquet dataset).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a cluster on this machine)."),
+    ] = None,
+    dataset_dir: Annotated[
+        Path | None,
+        typer.Option("--dataset", help="Directory for the Parquet dataset (--engine dask)."),
+    ] = None,
+    shards: Annotated[
+        int | None, typer.Option("--shards", help="Index shards (--engine dask; default: one per worker).")
+    ] = None,
 ) -> None:
-    """The main job: ingest, extract, match and report. A second run only does new work."""
+    """The main job: ingest, extract, match and report. A second run only does new work.
+
+    With --engine dask the same stages run on a Dask cluster and the results land in a
+    Parquet dataset under --dataset; bring them into the database with `verify load`.
+    """
+    if engine != "local":
+        _run_dask(paths, engine=engine, scheduler=scheduler, dataset_dir=dataset_dir,
+                  workers=workers, shards=shards, quiet=quiet, as_json=as_json)
+        return
     settings = {"paths": [str(p) for p in paths], "out": str(out_dir), "workers": workers,
                 "extractor": pipeline.extractor_name()}
     with _database() as db:
@@ -506,6 +528,77 @@ def run(
         out.print(_summary_table(counts))
     if summary.ingest.failed:
         raise typer.Exit(1)
+
+
+def _run_dask(
+    paths: list[Path], *, engine: str, scheduler: str | None, dataset_dir: Path | None,
+    workers: int, shards: int | None, quiet: bool, as_json: bool,
+) -> None:
+    """``verify run --engine dask``: the stages on a Dask cluster, results as Parquet."""
+    if engine != "dask":
+        raise _fail(f"unknown engine {engine!r} (choose from local, dask)")
+    if dataset_dir is None:
+        raise _fail("--engine dask writes a Parquet dataset: give its directory with --dataset DIR")
+    from verify import dask_engine
+
+    _guard(dask_engine.require_dask)
+    with dask_engine.connect(scheduler, workers=workers if workers > 1 else None) as client:
+        if not quiet and not as_json:
+            err.print(f"dashboard: {client.dashboard_link}", markup=False)
+        with _stage_progress(quiet or as_json) as progress:
+            summary = _guard(lambda: dask_engine.run_dask(
+                client, paths, dataset_dir, IngestOptions(), shards=shards, progress=progress))
+    for message in summary.errors:
+        err.print(f"Error: {message}", markup=False)
+    if as_json:
+        _print_json(summary.as_dict() | {"dataset": str(dataset_dir)})
+    elif not quiet:
+        out.print(
+            f"read {summary.documents} documents in {summary.partitions} partitions, failed "
+            f"{summary.failed}; extracted {summary.claims} claims; matched {summary.matched} claims "
+            f"on {summary.shards} shards, {summary.matches} appearances; dataset: {dataset_dir}/ "
+            f"(load it with `verify load {dataset_dir}`)"
+        )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    dataset_dir: Annotated[Path, typer.Argument(help="Dataset directory written by --engine dask.")],
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only documents of this outlet.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only documents published on or after this date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only documents published on or before this date.")
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only documents quoting this person.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Bring a Parquet dataset (or a slice of it) into the claims database (--db)."""
+    from dataclasses import asdict
+
+    from verify import dataset
+
+    with _database() as db:
+        settings = {"dataset": str(dataset_dir), "outlet": outlet, "since": since, "until": until,
+                    "speaker": speaker}
+        run_id = storage.start_run(db, "load", settings)
+        summary = _guard(lambda: dataset.load_dataset(
+            db, dataset_dir, outlet=outlet, since=since, until=until, speaker=speaker,
+            run_id=run_id))
+        storage.finish_run(db, run_id, "ok", asdict(summary))
+    if as_json:
+        _print_json(asdict(summary))
+        return
+    out.print(
+        f"loaded {summary.documents} documents (and {summary.referenced} they point to), "
+        f"{summary.claims} claims, {summary.matches} appearances of {summary.matched} claims "
+        f"into {state.db_path}", markup=False,
+    )
 
 
 @app.command()

@@ -27,6 +27,7 @@ __all__ = [
     "FRAGMENT_EXTRA_WORDS",
     "MATCHED_KINDS",
     "MIN_CLAIM_WORDS",
+    "MIN_UNCHANGED_WORDS",
     "SPELLING_MIN_SCORE",
     "Source",
     "Verdict",
@@ -275,6 +276,16 @@ def _changes(match: Match) -> set[str]:
     return {d.kind for d in match.diff}
 
 
+#: An altered appearance raises flags only when at least this many of its words are
+#: the claim's own: one word changed in a four-word phrase is another phrase.
+MIN_UNCHANGED_WORDS = 4
+
+
+def _substantial(match: Match) -> bool:
+    changed = sum(len(d.other.split()) for d in match.diff)
+    return len(normalize_words(match.text)) - changed >= MIN_UNCHANGED_WORDS
+
+
 def judge_claim(
     source: Source | None,
     speaker: str | None,
@@ -298,7 +309,7 @@ def judge_claim(
         flags.add(Flag.CORROBORATED)
     if not foreign:
         flags.add(Flag.UNCORROBORATED)
-    if any(m.relation is Relation.ALTERED for m, _ in foreign):
+    if any(m.relation is Relation.ALTERED and _substantial(m) for m, _ in foreign):
         flags.add(Flag.ALTERED_ELSEWHERE)
     if speaker and any(
         m.speaker and not same_speaker(speaker, m.speaker) for m, _ in others
@@ -308,7 +319,7 @@ def judge_claim(
         best, _ = max(
             others, key=lambda pair: (_RELATION_RANK[pair[0].relation], pair[0].score)
         )
-        changes = _changes(best)
+        changes = _changes(best) if _substantial(best) else set()
         if "number" in changes:
             flags.add(Flag.NUMBER_CONFLICT)
         if "negation" in changes:

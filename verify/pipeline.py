@@ -203,11 +203,9 @@ class IndexSummary:
 
 
 def _index_one(args: tuple[str, str]) -> tuple[str, bytes, bytes, int]:
-    from verify.match.index import document_ngrams, encode_ngrams
+    from verify.stages import index_document
 
-    doc_id, text = args
-    hashes, positions = document_ngrams(text)
-    return (doc_id, *encode_ngrams(hashes, positions), len(hashes))
+    return index_document(*args)
 
 
 def index_documents(
@@ -278,31 +276,15 @@ def group_speakers(db: Database) -> int:
     A form joins the group of a form it can be the same person as (same surname,
     another spelling), else it starts a group of its own.
     """
-    from verify.consistency import name_key, same_person
+    from verify.stages import group_speaker_forms
 
     forms = storage.new_speaker_forms(db)
     if not forms:
         return 0
-    known = storage.load_speaker_forms(db)
-    by_tail: dict[str, list[tuple[str, str]]] = {}
-    for form, (_, name) in known.items():
-        key = name_key(form)
-        if key:
-            by_tail.setdefault(key.split()[-1], []).append((form, name))
-    groups: dict[str, tuple[str, list[str]]] = {}
-    # Longest forms first, so a group is named by its fullest form.
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        key = name_key(form)
-        if not key:
-            continue
-        tail = key.split()[-1]
-        name = next(
-            (name for other, name in by_tail.get(tail, []) if same_person(form, other)), form
-        )
-        groups.setdefault(name, (name_key(name), []))[1].append(form)
-        by_tail.setdefault(tail, []).append((form, name))
-    storage.save_speaker_forms(db, [(name, key, forms) for name, (key, forms) in groups.items()])
-    return sum(len(forms) for _, forms in groups.values())
+    known = {form: name for form, (_, name) in storage.load_speaker_forms(db).items()}
+    groups = group_speaker_forms(forms, known)
+    storage.save_speaker_forms(db, groups)
+    return sum(len(group) for _, _, group in groups)
 
 
 def _speaker_judge(db: Database) -> Callable[[str, str], bool]:
@@ -356,23 +338,12 @@ class _MatchState:
 
 
 def _judge_found(db: Database, claim_text: str, found: Any) -> Any:
-    from verify.consistency import judge_match
-    from verify.text.normalize import normalize_words
+    # The judging itself is the stage function the Dask engine calls too.
+    from verify.stages import judge_found
 
     alignment = found.alignment
-    span = max(1, alignment.end - alignment.start)
     containers = storage.claims_overlapping(db, found.document_id, alignment.start, alignment.end)
-    speaker = next((c["speaker"] for c in containers if c["speaker"]), None)
-    container_words = None
-    for c in containers:
-        overlap = min(alignment.end, c["end"]) - max(alignment.start, c["start"])
-        if c["kind"] in ("quote", "reported") and overlap >= 0.8 * span:
-            container_words = len(normalize_words(c["text"]))
-            break
-    return judge_match(
-        claim_text, found.document_id, alignment, found.text, speaker=speaker,
-        container_words=container_words,
-    )
+    return judge_found(claim_text, found, containers)
 
 
 def _match_one(job: tuple[str, str | None, str, int]) -> tuple[str, int, list[Any]]:

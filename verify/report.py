@@ -102,11 +102,14 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _BACKSLASHED = frozenset("\\`*_[]|~$")
 # Explicit bidi embeddings, overrides and isolates could reorder the report around them.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Direction marks (LRM, RLM, ALM) and zero-width characters are invisible too: a reader
+# must see that a quotation carries them (see verify.text.hazards).
+_INVISIBLE = frozenset("\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff")
 _LIST_NUMBER = re.compile(r"(\d{1,9})([.)])")
 
 
 def _hidden(char: str) -> bool:
-    return char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc"
+    return char in _BIDI_CONTROLS or char in _INVISIBLE or unicodedata.category(char) == "Cc"
 
 
 def escape_md(text: str | None) -> str:

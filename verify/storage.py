@@ -419,10 +419,24 @@ def save_document_index(
 ) -> None:
     """Store ``(document id, ngram hashes, positions, bigrams)`` rows in one transaction."""
     now = utc_now()
-    with db.atomic():
+    # Reads max(seq) then writes: take the write lock first (two matchers at once).
+    with writing(db):
         seq = int(db.execute("SELECT coalesce(max(seq), 0) FROM document_index").fetchone()[0])
+        # Another process may have indexed these documents since we listed them:
+        # indexing them again would only bump the index state and redo matching.
+        done = {
+            row[0]
+            for offset in range(0, len(rows), 500)
+            for row in db.execute(
+                "SELECT document_id FROM document_index WHERE indexer = ? AND document_id IN ("
+                + ", ".join("?" for _ in rows[offset:offset + 500]) + ")",
+                [indexer, *(r[0] for r in rows[offset:offset + 500])],
+            )
+        }
         records = []
         for doc_id, ngrams, positions, bigrams in rows:
+            if doc_id in done:
+                continue
             seq += 1
             records.append(
                 {
@@ -564,7 +578,7 @@ def save_claim_matches(
 ) -> None:
     """Store matches and consistency of a batch of claims in one transaction."""
     now = utc_now()
-    with db.atomic():
+    with writing(db):
         db.conn.executemany(
             "DELETE FROM matches WHERE claim_id = ?",
             [(r.claim_id,) for r in results if r.replace],
@@ -691,7 +705,7 @@ def save_speaker_forms(db: Database, groups: Sequence[tuple[str, str, Sequence[s
     """Store name forms as ``(speaker name, key, forms)``: a new group, or forms added to
     the existing group of that name."""
     now = utc_now()
-    with db.atomic():
+    with writing(db):
         for name, key, forms in groups:
             row = db.execute("SELECT id FROM speakers WHERE name = ?", [name]).fetchone()
             if row is None:
@@ -917,7 +931,7 @@ def save_index_snapshot(
     db: Database, *, indexer: str, seq: int, doc_ids: Sequence[str], arrays: dict[str, bytes]
 ) -> None:
     """Replace the stored merged index (one row per indexer)."""
-    with db.atomic():
+    with writing(db):
         db.table("index_snapshots").upsert(
             {"indexer": indexer, "seq": seq, "doc_ids": json.dumps(list(doc_ids)),
              "created_utc": utc_now(), **arrays},

@@ -218,7 +218,9 @@ class _Builder:
         before = self.words_before(span, 2)
         first = content.split()[0] if content.split() else ""
         first_key = self.hints.key(first)
-        framed = any(w in self.hints.naming_frames or self.hints.fold(w) in
+        after_colon = self.text[max(0, span.outer_start - 3):span.outer_start].rstrip()[-1:] in (
+            ":", "：")  # رئيس الهيئة: «...»: speech after a colon, not a name after هيئة
+        framed = not after_colon and any(w in self.hints.naming_frames or self.hints.fold(w) in
                      self.hints.naming_frames for w in before) or (
             first_key == self.hints.fold(first_key) and first_key in self.hints.naming_frames)
         if words <= _TERM_WORDS:

@@ -33,12 +33,18 @@ from .clauses_ar import (
 )
 from .cues import Cue, is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Registry
+from .fullnames_ar import FullNames
 from .keys import fold_ar, strip_al
 from .mentions_ar import is_definite, mention_of, name_like, scan_titled_names
 from .segment import Sentence, Tok
 from .sources_ar import outlet_at, source_at
 
 __all__ = ["find_cues_ar"]
+
+# Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
+_NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
+_OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
+
 
 @dataclass(slots=True)
 class _Speaker:
@@ -62,6 +68,7 @@ class _Reader:
         self.quoted = quoted  # outer ranges of quoted spans, sorted
         self.registry = Registry()
         self.recent: list[_Speaker] = []
+        self.opening: _Speaker | None = None  # a titled name opening the current sentence
 
     # ---- document walk ---------------------------------------------------------------
 
@@ -69,19 +76,37 @@ class _Reader:
         cues: list[Cue] = []
         q = 0
         for sent in self.sentences:
+            self.opening = None
             for mention in scan_titled_names(self.text, sent.tokens):
-                self.registry.add(mention, mention.start)
+                entity = self.registry.add(mention, mention.start)
+                if entity is not None and self._opens(sent, mention):
+                    self.opening = _Speaker(entity.name, entity, entity.gender, mention.text,
+                                            sent.paragraph, inferred=True)
             inside = []
             for tok in sent.tokens:
                 while q < len(self.quoted) and self.quoted[q][1] <= tok.start:
                     q += 1
                 inside.append(q < len(self.quoted) and self.quoted[q][0] < tok.start)
             cues.extend(self._sentence(sent, inside))
+        names = FullNames(self.sentences, self.registry)
+        for cue in cues:
+            if cue.speaker:
+                cue.speaker = names.fullest(cue.speaker)
         return cues
+
+    @staticmethod
+    def _opens(sent: Sentence, mention: Mention) -> bool:
+        """Does a titled name open the sentence (الفريق ضاحي خلفان لم يترك ... إذ قال)?"""
+        toks = sent.tokens
+        first = 1 if len(toks) > 1 and toks[0].key in _OPENERS else 0
+        return bool(toks) and mention.start == toks[first].start
 
     def _topic(self, sent: Sentence) -> _Speaker | None:
         """The known person right after a sentence's first verb (ويتفق ناصر آل مغرم مع
-        ...، حيث قال): the subject a later verb without one continues."""
+        ...، حيث قال), or the titled name the sentence opens with: the subject a later
+        verb without one continues."""
+        if self.opening is not None:
+            return self.opening
         toks = sent.tokens
         if len(toks) < 3 or toks[0].key in lx.FUNCTION_KEYS or not toks[0].text.isalpha():
             return None
@@ -277,8 +302,9 @@ class _Reader:
             result = self._complement(toks, j, lemma, bool(subject), j == i + 1)
             if result is not None:
                 break
-            if key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS:
-                break
+            if (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS) and (
+                    toks[j - 1].key not in _NOUN_GOVERNORS):
+                break  # (but عدم ذكر اسمه: a verbal noun, not a verb)
             if key in lx.CIRCUMSTANCE_PREP_KEYS and j + 1 < n and (
                     toks[j + 1].key in lx.CIRCUMSTANCE_NOUN_KEYS
                     or toks[j + 1].key in DEMONSTRATIVES):
@@ -414,6 +440,9 @@ class _Reader:
         mention = mention_of(self.text, left)
         if mention is not None and mention.kind == PERSON and self.registry.find(mention.keys):
             return left
+        if len(left) >= 2 and (k < 0 or toks[k].text in COMMAS) and all(
+                name_like(t) or t.key in lx.PARTICLE_KEYS for t in left):
+            return left  # أما وزير الدولة، أنور قرقاش قال: a full name opening the clause
         return []
 
     # ---- participles and sourcing phrases --------------------------------------------

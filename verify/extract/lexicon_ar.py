@@ -199,7 +199,7 @@ TITLE_WORDS = words(
     "نقيب سكرتير رئيسا وزراء رؤساء مدراء مديري سفراء ممثلو ممثلي قائدة كبير كبيرة "
     "ضابط مدعي المدعي نواب أعضاء مستشارة سفيرة وكيلة استشارية أستاذة باحثة خبيرة "
     "محللة طبيبة أخصائية مشرفة عضوة منسقة مسؤولة مقدم مقدمة مذيع مذيعة عالم عالمة "
-    "مؤلف مؤلفة محافظة نائبة رئيسة"
+    "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد"
 )
 # Honorifics and ranks that stand right before a personal name.
 HONORIFICS = words(
@@ -209,8 +209,12 @@ HONORIFICS = words(
     "القاضي المستشار الإمام الحاج الكابتن المدرب اللاعب النجم الفنان الفنانة الروائي "
     "الكاتب الكاتبة الشاعر الإعلامي الإعلامية الناشط الناشطة الصحفي الصحافي الباحث "
     "الخبير المحلل الاستشاري الرئيس الوزير الوزيرة النائب المحامي الطبيب البروفيسور "
-    "النبي الرسول بروفيسور بروفسور البروفسور المدير المديرة العقيد الركن دكتور مهندس"
+    "النبي الرسول بروفيسور بروفسور البروفسور المدير المديرة العقيد الركن دكتور مهندس "
+    "البروفيسورة البروفسورة الموسيقار المخرج المخرجة الملحن المطرب المطربة الممثل الممثلة "
+    "الداعية المفتي الأديب الأديبة الشاعرة الروائية المؤرخ المفكر المرشد"
 )
+# Honorifics of two words: آية الله علي خامنئي.
+HONORIFIC_PHRASES = ("آية الله", "حجة الإسلام")
 # Institutions and offices that head a construct chain (وزارة الخارجية، هيئة ...).
 INSTITUTION_WORDS = words(
     "وزارة هيئة مجلس إدارة شركة جامعة مؤسسة منظمة جمعية مركز لجنة وكالة مكتب قسم "
@@ -376,6 +380,12 @@ def _verb_forms() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 
 
 VERB_KEYS, PARTICIPLE_KEYS = _verb_forms()
+# Participle stems as written (مشير، مضيف): the text form, for patterns over raw text.
+PARTICIPLE_STEMS = tuple(dict.fromkeys(
+    form[:-1] if form.endswith("ا") else form
+    for forms in REPORTING_VERBS.values() if forms.count("|") == 2
+    for form in forms.split("|")[2].split()
+    if form not in NOT_PARTICIPLES))
 for _form in NOT_PARTICIPLES:
     PARTICIPLE_KEYS.pop(fold_ar(_form), None)
     PARTICIPLE_KEYS.pop(fold_ar("و" + _form), None)
@@ -393,6 +403,7 @@ OUTLET_NOUN_KEYS = _fold_all(OUTLET_NOUNS)
 AGENCY_KEYS = _fold_all(AGENCIES)
 TITLE_KEYS = _fold_all(TITLE_WORDS)
 HONORIFIC_KEYS = _fold_all(HONORIFICS)
+HONORIFIC_PHRASE_KEYS = frozenset(tuple(fold_ar(w) for w in p.split()) for p in HONORIFIC_PHRASES)
 INSTITUTION_KEYS = _fold_all(INSTITUTION_WORDS)
 UNNAMED_KEYS = _fold_all(UNNAMED_SOURCES)
 ORGANISATION_KEYS = _fold_all(ORGANISATION_WORDS)

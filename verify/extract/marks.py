@@ -80,7 +80,9 @@ _TRANSPARENT = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d
 _TATWEEL = "\u0640"
 # One-letter Arabic proclitics that glue to an opening mark (و«, لـ«, بـ").
 _PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل"})
-_SENTENCE_END_RE = re.compile(r"(?<![.…])[.!?؟…](?=[\s\u200b-\u200f\u202a-\u202e]|$)")
+_SENTENCE_END_RE = re.compile(r"(?<![.…])[.!?؟…](?=[\s\u200b-\u200f\u202a-\u202e]|$)"
+                              # a scraper's lost space: نهائيًا.بلاغ (not د.محمد)
+                              r"|(?<=[\u0621-\u064a][\u0621-\u064a\u064b-\u0652])\.(?=[\u0621-\u064a])")
 _CLOSING_FOLLOWERS = frozenset(".،,؛;!?؟)]}…") | {""}
 _LOOK = 8  # how far to look through invisible characters
 _STACK_SEARCH = 8  # how deep to look in the stack for a mark of the same style
@@ -239,9 +241,11 @@ def _last_word_pos(text: str, lo: int, hi: int) -> int:
 class _Pairer:
     """Pairs the marks of one text, paragraph by paragraph."""
 
-    def __init__(self, text: str, lost_open_cue: re.Pattern[str] | None) -> None:
+    def __init__(self, text: str, lost_open_cue: re.Pattern[str] | None,
+                 lost_close_cue: re.Pattern[str] | None = None) -> None:
         self.text = text
         self.cue = lost_open_cue
+        self.close_cue = lost_close_cue
         self.spans: list[QuoteSpan] = []
         self.groups = 0
         self.ends: list[int] = []  # sentence ends of the current paragraph
@@ -380,9 +384,16 @@ class _Pairer:
         """The first sentence end after ``start`` in the paragraph, or ``hi``."""
         i = bisect_left(self.ends, start)
         if i >= len(self.ends) or self.ends[i] >= hi:
-            return hi
-        end = self.ends[i]
-        return end + 1 if self.text[end] == "…" else end
+            end = hi
+        else:
+            end = self.ends[i]
+            end = end + 1 if self.text[end] == "…" else end
+        if self.close_cue is not None:
+            # «... عام 1433، مشيراً إلى أن ...: the writer takes over at a participle
+            m = self.close_cue.search(self.text, start, end)
+            if m is not None:
+                return m.start()
+        return end
 
     def _resolve_strays(self, index: int, lo: int, strays: list[_Mark],
                         closed: list[tuple[int, _Mark]], first_span: int) -> None:
@@ -437,11 +448,31 @@ class _Pairer:
                 colon = m.end()
             elif first is None:
                 first = m.end()
-        start = colon if colon is not None else first
+        start = colon
+        if start is None and boundary > 0 and self.text[boundary - 1] in _STYLE_OF:
+            start = self._colon_before(boundary)  # over a quoted name to the colon
+        if start is None:
+            start = first
+        if start is None:
+            start = self._colon_before(boundary)
         if start is None:
             return False
         return self._emit(start, mark.pos, None, mark.pos, index, 0, 0,
                           ["no_opening_mark"]) is not None
+
+    def _colon_before(self, boundary: int) -> int | None:
+        """واستطرد: ... «عدنان» ... منه»: a colon earlier in the sentence, before quoted
+        names the lost quotation holds."""
+        i = bisect_left(self.ends, boundary) - 1
+        lo = self.ends[i] + 1 if i >= 0 else None
+        colon = self.text.rfind(":", 0, boundary)
+        if colon < 0 or lo is None and colon < boundary - 400 or lo is not None and colon < lo:
+            return None
+        if "\n" in self.text[colon:boundary]:
+            return None
+        if self.cue is None or not self.cue.match(self.text, colon):
+            return None
+        return colon + 1
 
     def _flag_nearest(self, positions: list[int], first_span: int, flag: str) -> None:
         """Put ``flag`` on the span of the paragraph nearest before each position."""
@@ -481,14 +512,16 @@ class _Pairer:
 
 
 def find_quote_spans(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
-                     lost_open_cue: re.Pattern[str] | None = None) -> list[QuoteSpan]:
+                     lost_open_cue: re.Pattern[str] | None = None,
+                     lost_close_cue: re.Pattern[str] | None = None) -> list[QuoteSpan]:
     """Pair the quotation marks of ``text`` into spans, sorted by start.
 
     ``paragraphs`` are (start, end) offsets (default: non-blank lines); a quotation
     left open at a paragraph end continues when the next paragraph opens with a mark.
     ``lost_open_cue`` matches the words after which a quotation whose opening mark
-    was lost begins (its end is where the quotation starts).
+    was lost begins (its end is where the quotation starts); ``lost_close_cue`` the
+    words where the writer takes over from a quotation whose closing mark was lost.
     """
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
-    return _Pairer(text, lost_open_cue).run(paragraphs)
+    return _Pairer(text, lost_open_cue, lost_close_cue).run(paragraphs)

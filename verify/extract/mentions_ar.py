@@ -85,6 +85,13 @@ def name_like(tok: Tok) -> bool:
     return True
 
 
+def after_rank(tok: Tok) -> bool:
+    """A first name right after a rank, read loosely: البروفسورة لويز (not لـ + ويز)."""
+    key = tok.key
+    return (tok.text.isalpha() and len(key) >= 3 and not is_definite(tok)
+            and not _in_lexicon(key) and not _TANWEEN & set(tok.text))
+
+
 def _preposition_noun(tok: Tok) -> bool:
     """لدول، برعاية، لكرة: a preposition glued to a common noun (not to a name)."""
     key = tok.key
@@ -233,7 +240,8 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     surface = text[start:end]
     first = words[0].key
     first_bare = strip_al(first)
-    if marked is None and (first in lx.ORGANISATION_KEYS or (
+    rank = first in lx.HONORIFIC_KEYS and len(words) > 1 and name_like(words[1])
+    if marked is None and not rank and (first in lx.ORGANISATION_KEYS or (
             first_bare in lx.INSTITUTION_KEYS and first_bare not in lx.TITLE_KEYS)):
         # المرصد السوري لحقوق الإنسان، وزارة الصحة: the body's name is its whole phrase
         last = _org_extent(words)
@@ -258,7 +266,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
                        or title_words and (title_words[-1].key in lx.HONORIFIC_KEYS
                                            or is_definite(title_words[-1]))):
         name = text[name_words[0].start:name_words[-1].end]
-        kind = ORG if first_bare in lx.INSTITUTION_KEYS or (
+        kind = ORG if first_bare in lx.INSTITUTION_KEYS and not rank or (
             marked is not None and (first_bare in lx.OUTLET_NOUN_KEYS
                                     or first_bare in lx.NAMING_FRAME_KEYS)) else PERSON
         return Mention(surface, kind, start, end, name, name_keys([t.text for t in name_words]),
@@ -275,6 +283,13 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     return Mention(surface, ORG, start, end, gender=gender)
 
 
+def _honorific_phrase(tokens: list[Tok], i: int) -> int:
+    """Length of a two-word honorific (آية الله) starting at tokens[i], else 0."""
+    if i + 1 < len(tokens) and (tokens[i].key, tokens[i + 1].key) in lx.HONORIFIC_PHRASE_KEYS:
+        return 2
+    return 0
+
+
 def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
     """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا)."""
     found: list[Mention] = []
@@ -282,10 +297,11 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
     i = 0
     while i < n:
         key = tokens[i].key
-        if key not in _TRIGGERS:
+        phrase = _honorific_phrase(tokens, i)
+        if key not in _TRIGGERS and not phrase:
             i += 1
             continue
-        j = i + 1
+        j = i + max(1, phrase)
         governs = not is_definite(tokens[i]) and key not in lx.HONORIFIC_KEYS
         while j < n:
             k = tokens[j].key
@@ -306,10 +322,14 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
                 j += 1
             else:
                 break
+        skipped = _honorific_phrase(tokens, j)
+        j += skipped  # المرشد الأعلى آية الله علي خامنئي
         start = j
         plain = 0
+        ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped)
         while j < n and j - start < 7 and (name_like(tokens[j]) or tokens[j].key in
                                              lx.PARTICLE_KEYS or (
+                j == start and ranked and after_rank(tokens[j])) or (
                 j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j]))):
             if tokens[j].key not in lx.PARTICLE_KEYS:
                 after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS
@@ -322,7 +342,8 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
         if j < n and j > start and is_family_name(tokens[j]):
             j += 1
         size = j - start
-        after_honorific = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS
+        after_honorific = start > 0 and (tokens[start - 1].key in lx.HONORIFIC_KEYS
+                                         or bool(skipped or phrase) and start == j - size)
         if size >= 2 or (size == 1 and after_honorific):
             names = tokens[start:j]
             title = tokens[i:start]

@@ -29,6 +29,10 @@ _DETECT_SAMPLE = 1_500  # enough letters to tell Arabic from English
 _LOST_OPEN_AR = re.compile(
     r"(?:(?<=\s)|^)[وف]?(?:" + "|".join(map(re.escape, lex_ar.LOST_OPEN_WORDS)) + r")(?=\s)|:")
 _LOST_OPEN_EN = re.compile(r":")
+# «... 1433، مشيراً إلى أن ...: a reporting participle after a comma ends an unclosed quote
+_LOST_CLOSE_AR = re.compile(
+    r"[،,]\s*و?(?:" + "|".join(sorted(map(re.escape, lex_ar.PARTICIPLE_STEMS), key=len,
+                                      reverse=True)) + r")(?:اً|ًا|ا|ة|ين)(?=\s)")
 
 
 def _normalizer() -> Callable[[str], str]:
@@ -124,7 +128,8 @@ def run_extraction(text: str, lang: str | None, model: str | None) -> Extraction
     normalize = _normalizer()
     arabic = language == "ar"
     spans = find_quote_spans(text, paragraphs=paragraphs,
-                             lost_open_cue=_LOST_OPEN_AR if arabic else _LOST_OPEN_EN)
+                             lost_open_cue=_LOST_OPEN_AR if arabic else _LOST_OPEN_EN,
+                             lost_close_cue=_LOST_CLOSE_AR if arabic else None)
     sentences: list[Sentence] = segment(text, language, model)
     quoted = _outer_ranges(spans)
     cues: list[Cue] = (find_cues_ar(text, sentences, quoted) if arabic

@@ -17,6 +17,8 @@ from verify.match.align import (
     PARTIAL_MIN_SCORE,
     PARTIAL_MIN_SHARE,
     PARTIAL_MIN_WORDS,
+    SHORT_MIN_SCORE,
+    SIMILAR_WORD_SCORE,
     Alignment,
     PreparedText,
     align,
@@ -52,7 +54,7 @@ __all__ = [
 ]
 
 #: Names the matching rules; a change matches every claim again.
-MATCHER = "seed-extend/4"
+MATCHER = "seed-extend/5"
 #: Characters of context aligned on each side of where the claim should be ...
 WINDOW_PAD = 60
 #: ... allowing the original text to be this much longer than the normalised claim.
@@ -75,6 +77,8 @@ def match_settings() -> dict[str, object]:
         "min_votes": MIN_VOTES,
         "min_shared_words": MIN_SHARED_WORDS,
         "min_shared_count": MIN_SHARED_COUNT,
+        "similar_word_score": SIMILAR_WORD_SCORE,
+        "short_min_score": SHORT_MIN_SCORE,
         "window_pad": WINDOW_PAD,
         "window_stretch": WINDOW_STRETCH,
         "max_candidates": MAX_CANDIDATES,
@@ -82,6 +86,7 @@ def match_settings() -> dict[str, object]:
         "claim_kinds": sorted(consistency.MATCHED_KINDS),
         "spelling_min_score": consistency.SPELLING_MIN_SCORE,
         "fragment_extra_words": consistency.FRAGMENT_EXTRA_WORDS,
+        "min_unchanged_words": consistency.MIN_UNCHANGED_WORDS,
     }
 
 
@@ -103,7 +108,7 @@ class Matcher:
     """
 
     def __init__(
-        self, index: NgramIndex, load_text: Callable[[str], str | None], *, cache_size: int = 4096
+        self, index: NgramIndex, load_text: Callable[[str], str | None], *, cache_size: int = 16384
     ) -> None:
         self.index = index
         self.load_text = load_text

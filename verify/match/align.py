@@ -27,6 +27,8 @@ __all__ = [
     "PARTIAL_MIN_SCORE",
     "PARTIAL_MIN_SHARE",
     "PARTIAL_MIN_WORDS",
+    "SHORT_MIN_SCORE",
+    "SIMILAR_WORD_SCORE",
     "Alignment",
     "PreparedText",
     "align",
@@ -37,9 +39,13 @@ __all__ = [
 MATCH_MIN_SCORE = 75.0
 #: ... and at least this share of its words are found unchanged (clitics aside) ...
 MIN_SHARED_WORDS = 0.7
-#: ... and at least this many (all of them in a shorter claim): in a claim of four
-#: words, another content word makes another statement, not an altered quotation.
+#: ... and at least this many (all of them in a shorter claim), unless it scores at
+#: least SHORT_MIN_SCORE: in a claim of four words, another content word mostly makes
+#: another statement (اللغة العربية في فرنسا / في قرية), not an altered quotation.
 MIN_SHARED_COUNT = 4
+SHORT_MIN_SCORE = 90.0
+#: Two words at least this similar (0-100) count as one word spelled two ways.
+SIMILAR_WORD_SCORE = 80.0
 #: Part of a claim (a truncated quotation) matches when it scores at least this ...
 PARTIAL_MIN_SCORE = 90.0
 #: ... has at least this many words ...
@@ -194,6 +200,32 @@ def _equal_runs(query: PreparedText, doc: PreparedText, w0: int, w1: int) -> lis
     return max(clusters, key=lambda cluster: sum(r[1] - r[0] for r in cluster))
 
 
+def _score(claim: str, other: str) -> float:
+    """Indel ratio (0-100) of the aligned words; when the other side is longer, the best
+    claim-length window of it counts (as partial_ratio does: a clitic glued to the
+    first word, ومع for مع, costs nothing)."""
+    score = fuzz.ratio(claim, other, processor=None)
+    if len(other) > len(claim):
+        score = max(score, fuzz.partial_ratio(claim, other, processor=None))
+    return score
+
+
+def _shared_words(claim: list[str], other: list[str]) -> int:
+    """Words of the claim found there unchanged or spelled another way (لكل for كل)."""
+    shared = 0
+    for op in Levenshtein.opcodes(claim, other):
+        if op.tag == "equal":
+            shared += op.src_end - op.src_start
+        elif op.tag == "replace" and op.src_end - op.src_start == op.dest_end - op.dest_start:
+            shared += sum(
+                fuzz.ratio(a, b, processor=None) >= SIMILAR_WORD_SCORE
+                for a, b in zip(
+                    claim[op.src_start:op.src_end], other[op.dest_start:op.dest_end], strict=True
+                )
+            )
+    return shared
+
+
 def _extend_edges(
     query: PreparedText, doc: PreparedText, qa: int, qb: int, da: int, db: int
 ) -> tuple[int, int, int, int]:
@@ -226,13 +258,15 @@ def align(query: PreparedText, doc: PreparedText) -> Alignment | None:
     runs = _equal_runs(query, doc, 0, len(doc.words))
     if not runs:
         return None
-    shared = sum(r[1] - r[0] for r in runs)
     qa, qb, da, db = _extend_edges(query, doc, runs[0][0], runs[-1][1], runs[0][2], runs[-1][3])
     covered = qb - qa
-    if shared < MIN_SHARED_WORDS * covered or shared < min(MIN_SHARED_COUNT, size):
+    shared = _shared_words(query.keys[qa:qb], doc.keys_between(da, db))
+    if shared < MIN_SHARED_WORDS * covered:
         return None
     claim_words, doc_words = query.words[qa:qb], doc.words[da:db]
-    score = fuzz.ratio(" ".join(claim_words), " ".join(doc_words), processor=None)
+    score = _score(" ".join(claim_words), " ".join(doc_words))
+    if shared < min(MIN_SHARED_COUNT, size) and score < SHORT_MIN_SCORE:
+        return None
     if covered == size:
         if score < MATCH_MIN_SCORE:
             return None

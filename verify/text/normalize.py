@@ -84,10 +84,24 @@ _PUNCTUATION: dict[str, str] = {
     "⸮": "?",  # reversed question mark
     "\u2212": DASH,  # minus sign
 }
+# Well-known Cyrillic and Greek look-alikes of Latin letters ("Pоutine" with a Cyrillic
+# о), so a homoglyph cannot hide a quotation from matching. Lower case only: capitals
+# case-fold to these first, so ОКНО and окно still fold alike. Texts in those scripts
+# fold the same way on both sides of a comparison.
+_CONFUSABLES: dict[str, str] = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "һ": "h", "ԛ": "q", "ԝ": "w", "ү": "y",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "ζ": "z", "η": "h", "ι": "i", "κ": "k", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "y", "χ": "x",
+}
 _OVERRIDES: dict[str, str] = {
     **_LETTERS,
     **_PUNCTUATION,
     **dict.fromkeys(QUOTE_MARKS, QUOTE),
+    **_CONFUSABLES,
 }
 
 # Combining marks removed (accents and harakat); marks of other scripts are kept because

@@ -1,0 +1,148 @@
+"""The fullest form of a speaker's name that one Arabic document gives.
+
+A speaker is often cited by surname (ريتشاردسون) or by rank alone (الفريق، المرشد)
+when the article introduces the full name elsewhere, before or after (البروفسورة لويز
+ريتشاردسون، الفريق مهاب مميش). Once the whole document has been read, each speaker
+name is rewritten to that full name, without the rank or honorific in front of it
+(الدكتور، الفريق، آية الله). A reference that fits several people is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import lexicon_ar as lx
+from .clauses_ar import TITLE_SYNONYMS
+from .entities import PERSON, Registry
+from .keys import fold_ar, strip_al
+from .mentions_ar import is_definite, name_like
+from .segment import Sentence, Tok
+
+__all__ = ["FullNames"]
+
+_MAX_FIRST_NAMES = 3  # words before a surname that may belong to the name
+# Words that may stand right before a full name: the vocative, a conjunction.
+_BEFORE_NAME = frozenset(fold_ar(w) for w in ("يا", "و", "ف", "أما", "وأما"))
+_NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
+
+
+_NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
+
+
+def _is_title(key: str) -> bool:
+    return key in lx.HONORIFIC_KEYS or strip_al(key) in lx.TITLE_KEYS
+
+
+def _wordy(tok: Tok) -> bool:
+    return any(c.isalpha() for c in tok.text)
+
+
+def strip_honorifics(name: str) -> str:
+    """الفريق مهاب مميش -> مهاب مميش; a rank alone (الفريق) stays as it is."""
+    parts = name.split()
+    i = 0
+    while i < len(parts) - 1:
+        key = fold_ar(parts[i])
+        if i + 2 < len(parts) and (key, fold_ar(parts[i + 1])) in lx.HONORIFIC_PHRASE_KEYS:
+            i += 2
+        elif key in lx.HONORIFIC_KEYS:
+            i += 1
+        else:
+            break
+    if not i:
+        return name
+    rest = fold_ar(parts[i])
+    if rest.startswith("ال") or rest in _NOT_NAMES or rest in lx.FUNCTION_KEYS:
+        return name  # المدير العام للشركة: a post, not a rank before a name
+    return " ".join(parts[i:])
+
+
+class FullNames:
+    """Rewrites speaker names of one document to the fullest form it gives."""
+
+    def __init__(self, sentences: list[Sentence], registry: Registry) -> None:
+        self.sentences = sentences
+        self.registry = registry
+        self._index: dict[str, list[tuple[int, int]]] | None = None
+        self._cache: dict[str, str] = {}
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of ``name`` in the document (``name`` when none is sure)."""
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = self._resolve(name)
+        return found
+
+    def _resolve(self, name: str) -> str:
+        bare = strip_honorifics(name)
+        parts = bare.split()
+        if len(parts) != 1:
+            return bare
+        key = fold_ar(parts[0])
+        if _is_title(key):
+            return self._by_title(key) or bare
+        if not parts[0].isalpha() or len(key) < 3 or key in lx.FUNCTION_KEYS:
+            return bare
+        return self._by_surname(key) or self._in_text(key) or bare
+
+    def _people(self) -> list[tuple[str, set[str]]]:
+        return [(strip_honorifics(e.name), e.title_keys) for e in self.registry.entities
+                if e.kind == PERSON and len(strip_honorifics(e.name).split()) >= 2]
+
+    def _by_title(self, key: str) -> str | None:
+        """المرشد -> the one person the document gives that title."""
+        head = strip_al(key)
+        heads = {head, TITLE_SYNONYMS.get(head, head)}
+        names = {n for n, titles in self._people() if heads & titles}
+        return names.pop() if len(names) == 1 else None
+
+    def _by_surname(self, key: str) -> str | None:
+        """ريتشاردسون -> the one known person whose name ends with it."""
+        names = {n for n, _ in self._people()
+                 if strip_al(fold_ar(n.split()[-1])) == strip_al(key)}
+        return names.pop() if len(names) == 1 else None
+
+    def _in_text(self, key: str) -> str | None:
+        """A name ending with the surname where the text writes it in full: after a
+        title, a verb, a conjunction or at a clause start (not مقال هويدي after في)."""
+        if self._index is None:
+            self._index = {}
+            for s, sent in enumerate(self.sentences):
+                for t, tok in enumerate(sent.tokens):
+                    self._index.setdefault(tok.key, []).append((s, t))
+        seen: Counter[str] = Counter()
+        for s, t in self._index.get(key, ()):
+            toks = self.sentences[s].tokens
+            j = t - 1
+            while j >= 0 and t - j <= _MAX_FIRST_NAMES and (
+                    name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS):
+                j -= 1
+            first = j + 1
+            while first < t and toks[first].key in lx.PARTICLE_KEYS and (
+                    toks[first].key not in _NAME_OPENERS):
+                first += 1
+            if first == t or toks[t - 1].key in lx.PARTICLE_KEYS and first == t - 1:
+                continue
+            if j >= 0 and not self._opens_name(toks[j]):
+                continue
+            # a name after a title is surely a name (وستخلف ريتشاردسون may be a verb)
+            weight = 2 if j >= 0 and _is_title(toks[j].key) else 1
+            seen[" ".join(tok.text for tok in toks[first:t + 1])] += weight
+        if not seen:
+            return None
+        return seen.most_common(1)[0][0]  # most frequent; on a tie, the first written
+
+    @staticmethod
+    def _opens_name(tok: Tok) -> bool:
+        key = tok.key
+        if not _wordy(tok):
+            return True
+        if name_like(tok):
+            return False  # more words than a first name: not sure where the name begins
+        return (key in _BEFORE_NAME or _is_title(key) or key in lx.VERB_KEYS
+                or key in lx.PARTICIPLE_KEYS or key in lx.DISCOURSE_KEYS
+                or key in lx.DESCRIPTOR_KEYS
+                # a nisba adjective after a title (الكاتب المصري فهمي هويدي), not an object
+                # noun (نشرت الصحيفة مقال هويدي)
+                or (is_definite(tok) and key.endswith(("ي", "يه"))
+                    and not key.startswith(("بال", "كال", "لل"))))

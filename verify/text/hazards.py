@@ -1,0 +1,138 @@
+"""Text that lies: invisible controls and look-alike letters that make a quotation read
+differently from what its characters say.
+
+Pure functions: strings and claims in, flag names and claims out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from verify.models import Claim
+
+BIDI_CONTROLS = "bidi_controls"
+ZERO_WIDTH = "zero_width"
+HOMOGLYPHS = "homoglyphs"
+HAZARD_FLAGS = (BIDI_CONTROLS, HOMOGLYPHS, ZERO_WIDTH)
+
+#: Embeddings, overrides and isolates (U+202A-202E, U+2066-2069), the LRM and RLM
+#: marks and the Arabic letter mark: they reorder or re-direct what is shown.
+BIDI_CHARS = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u200e", "\u200f", "\u061c"]
+)
+#: Characters that show nothing: zero width space, non-joiner, joiner, word joiner, BOM.
+ZERO_WIDTH_CHARS = frozenset(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CHARS)) + "]")
+_ZERO_WIDTH = re.compile("[" + "".join(sorted(ZERO_WIDTH_CHARS)) + "]")
+# Letters only (no digits or underscore); only words with a non-ASCII letter can mix.
+_WORD = re.compile(r"[^\W\d_]+")
+
+_LATIN = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+_CYRILLIC = ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
+_GREEK = ((0x370, 0x3FF), (0x1F00, 0x1FFF))
+_ARABIC = ((0x600, 0x6FF), (0x750, 0x77F), (0x870, 0x8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_SCRIPTS = (("latin", _LATIN), ("cyrillic", _CYRILLIC), ("greek", _GREEK), ("arabic", _ARABIC))
+
+# Embedding and override openers are closed by PDF; isolate openers by PDI.
+_EMBEDDING_OPENERS = frozenset("\u202a\u202b\u202d\u202e")
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
+
+
+def _script(char: str) -> str | None:
+    code = ord(char)
+    for name, ranges in _SCRIPTS:
+        if any(low <= code <= high for low, high in ranges):
+            return name
+    return None
+
+
+def _mixed_word(word: str) -> bool:
+    """A word whose letters mix scripts the way a homoglyph attack does."""
+    scripts = {_script(ch) for ch in word}
+    if "arabic" in scripts and scripts & {"latin", "cyrillic"}:
+        return True
+    return "latin" in scripts and bool(scripts & {"cyrillic", "greek"})
+
+
+def has_homoglyphs(text: str) -> bool:
+    """Whether a word of ``text`` mixes Latin or Cyrillic letters into an Arabic word, or
+    Cyrillic or Greek letters into a Latin word ("Pоutine" with a Cyrillic о)."""
+    if text.isascii():
+        return False
+    return any(
+        not word.isascii() and _mixed_word(word) for word in _WORD.findall(text)
+    )
+
+
+def find_hazards(text: str) -> tuple[str, ...]:
+    """The hazard flags of ``text``, sorted: ``bidi_controls``, ``homoglyphs``,
+    ``zero_width``; empty for honest text."""
+    if text.isascii():
+        return ()
+    found = []
+    if _BIDI.search(text):
+        found.append(BIDI_CONTROLS)
+    if has_homoglyphs(text):
+        found.append(HOMOGLYPHS)
+    if _ZERO_WIDTH.search(text):
+        found.append(ZERO_WIDTH)
+    return tuple(found)
+
+
+def open_bidi_before(text: str, position: int) -> bool:
+    """Whether an embedding, override or isolate opened earlier on the same line is still
+    open at ``position`` (it changes how the text from there on is shown)."""
+    return _open_bidi_at(text, [position])[position]
+
+
+_BIDI_OR_NEWLINE = re.compile("[\n" + "".join(sorted(BIDI_CHARS)) + "]")
+
+
+def _open_bidi_at(text: str, positions: Iterable[int]) -> dict[int, bool]:
+    """``open_bidi_before`` for many positions in one pass over the text's controls."""
+    wanted = sorted(set(positions))
+    result: dict[int, bool] = {}
+    embeddings = isolates = 0
+    index = 0
+    for match in _BIDI_OR_NEWLINE.finditer(text):
+        while index < len(wanted) and wanted[index] <= match.start():
+            result[wanted[index]] = embeddings > 0 or isolates > 0
+            index += 1
+        if index == len(wanted):
+            break
+        char = match.group()
+        if char == "\n":
+            embeddings = isolates = 0
+        elif char in _EMBEDDING_OPENERS:
+            embeddings += 1
+        elif char == "\u202c":
+            embeddings = max(0, embeddings - 1)
+        elif char in _ISOLATE_OPENERS:
+            isolates += 1
+        elif char == "\u2069":
+            # A PDI also closes the embeddings opened inside its isolate; approximate.
+            isolates = max(0, isolates - 1)
+    for position in wanted[index:]:
+        result[position] = embeddings > 0 or isolates > 0
+    return result
+
+
+def flag_hazards(claims: Iterable[Claim], text: str) -> list[Claim]:
+    """The claims with the hazard flags of their span appended (each flag once, after the
+    flags they have); ``bidi_controls`` also when a control opened before the claim on its
+    line is still open. ``text`` is the document the claims' offsets point into."""
+    claims = list(claims)
+    open_at = _open_bidi_at(text, (claim.start for claim in claims)) if not text.isascii() else {}
+    flagged = []
+    for claim in claims:
+        hazards = set(find_hazards(text[claim.start:claim.end]))
+        if open_at.get(claim.start):
+            hazards.add(BIDI_CONTROLS)
+        new = tuple(flag for flag in sorted(hazards) if flag not in claim.flags)
+        flagged.append(replace(claim, flags=claim.flags + new) if new else claim)
+    return flagged
