@@ -212,3 +212,14 @@ def test_open_bidi_before_agrees_with_a_scan_of_the_line(text: str, data: st.Dat
         elif char == "\u2069":
             isolates = max(0, isolates - 1)
     assert open_bidi_before(text, position) is (embeddings > 0 or isolates > 0)
+
+
+def test_extraction_flags_a_quotation_with_a_bidi_override() -> None:
+    from verify.extract import extract_claims
+
+    text = "قال الوزير إن «الاجتماع \u202eكان مثمراً\u202c جداً وسنواصل العمل مع شركائنا» في ختام الزيارة.\n"
+    [quote] = [c for c in extract_claims(text, lang="ar") if str(c.kind) == "quote"]
+    assert "bidi_controls" in quote.flags
+    assert text[quote.start:quote.end] == quote.text
+    clean = extract_claims(text.replace("\u202e", "").replace("\u202c", ""), lang="ar")
+    assert all("bidi_controls" not in c.flags for c in clean)

@@ -7,13 +7,16 @@ document's own dateline. Pure: no I/O, never raises on a string.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from verify.models import Claim, Extraction
+from verify.text.hazards import flag_hazards
 
 from .pipeline import run_extraction
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_claims"]
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 """Version of the extraction rules; stored with every claim. Bump it when a change to
 the rules or lexicons changes what extraction returns, so stored documents re-extract."""
 
@@ -23,12 +26,15 @@ def extract(text: str, *, lang: str | None = None, model: str | None = None) -> 
 
     ``lang`` is "ar" or "en" (None: detected). ``model`` names an installed trained
     spaCy pipeline to use instead of the blank one; it is never downloaded.
-    Claims are sorted by start offset, then kind.
+    Claims are sorted by start offset, then kind. A claim whose words hold bidi or
+    zero-width controls, or letters of another script posing as this one's, carries
+    the flags ``bidi_controls``, ``zero_width`` or ``homoglyphs``.
     """
-    return run_extraction(text, lang, model)
+    extraction = run_extraction(text, lang, model)
+    return replace(extraction, claims=tuple(flag_hazards(extraction.claims, text)))
 
 
 def extract_claims(text: str, *, lang: str | None = None,
                    model: str | None = None) -> list[Claim]:
     """The claims of ``text`` (see ``extract``), sorted by start offset, then kind."""
-    return list(run_extraction(text, lang, model).claims)
+    return list(extract(text, lang=lang, model=model).claims)

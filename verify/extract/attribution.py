@@ -7,6 +7,7 @@ span, whether a span is a quotation or a term, and where reported content ends.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,8 +56,21 @@ class _Attribution:
     flags: tuple[str, ...]
 
 
-def _count_words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _count_words(text: str, start: int = 0, end: int | None = None, *, limit: int | None = None) -> int:
+    """Words with a letter or digit in ``text[start:end]``, counting no further than ``limit``.
+
+    The limit keeps nested quotations linear: each span asks only whether it is short.
+    """
+    count = 0
+    for match in _WORD_RUN.finditer(text, start, len(text) if end is None else end):
+        if any(c.isalnum() for c in match.group()):
+            count += 1
+            if limit is not None and count >= limit:
+                break
+    return count
 
 
 class _Builder:
@@ -211,12 +225,13 @@ class _Builder:
         cue introduces it as someone's speech; a name after a naming word stays a term."""
         if "continues_paragraph" in span.flags:
             return False
-        content = self.text[span.start:span.end]
-        words = _count_words(content)
+        words = _count_words(self.text, span.start, span.end, limit=_FRAMED_TERM_WORDS + 1)
         if span.open_mark is None or span.group in self.multi:
             return False  # a lost opening mark follows a speech cue; a multi-paragraph quote
         before = self.words_before(span, 2)
-        first = content.split()[0] if content.split() else ""
+        first_word = _WORD_RUN.search(self.text, span.start, span.end)
+        first = first_word.group() if first_word else ""
+        tail = self.text[max(span.start, span.end - 4):span.end]
         first_key = self.hints.key(first)
         after_colon = self.text[max(0, span.outer_start - 3):span.outer_start].rstrip()[-1:] in (
             ":", "：")  # رئيس الهيئة: «...»: speech after a colon, not a name after هيئة
@@ -224,12 +239,12 @@ class _Builder:
                      self.hints.naming_frames for w in before) or (
             first_key == self.hints.fold(first_key) and first_key in self.hints.naming_frames)
         if words <= _TERM_WORDS:
-            sentence = words >= 2 and content.rstrip("”\"'»")[-1:] in _SENTENCE_PUNCT
+            sentence = words >= 2 and tail.rstrip("”\"'»")[-1:] in _SENTENCE_PUNCT
             speech = words >= 2 and self.introduces(cue, span) and not framed and not (
                 cue is not None and cue.describe)
             return not (speech or sentence)
         return framed and words <= _FRAMED_TERM_WORDS and not any(
-            c in _SENTENCE_PUNCT for c in content)
+            c in _SENTENCE_PUNCT for c in self.text[span.start:span.end])
 
     def build(self) -> list[Claim]:
         sizes: dict[int, int] = {}
@@ -338,7 +353,8 @@ class _Builder:
                 start += 1
             while end > start and self.text[end - 1] in _TRIM:
                 end -= 1
-            if end <= start or _count_words(self.text[start:end]) < self.hints.min_reported_words:
+            least = self.hints.min_reported_words
+            if end <= start or _count_words(self.text, start, end, limit=least) < least:
                 continue
             if cue.speaker is None:
                 continue  # a cue nobody can be found for is most likely not speech

@@ -117,6 +117,10 @@ def _outer_ranges(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     return ranges
 
 
+#: Quotations nested deeper than this (0 is the outermost) are not claims of their own.
+MAX_QUOTE_DEPTH = 3
+
+
 def run_extraction(text: str, lang: str | None, model: str | None) -> Extraction:
     """Extract claims and the dateline of one text (see ``verify.extract.extract``)."""
     language = lang if lang in ("ar", "en") else detect_lang(text)
@@ -130,6 +134,9 @@ def run_extraction(text: str, lang: str | None, model: str | None) -> Extraction
     spans = find_quote_spans(text, paragraphs=paragraphs,
                              lost_open_cue=_LOST_OPEN_AR if arabic else _LOST_OPEN_EN,
                              lost_close_cue=_LOST_CLOSE_AR if arabic else None)
+    # Real text nests a quotation two deep at most; deeper spans would each repeat the
+    # words of all those inside them, making the claims' total size grow with the square.
+    spans = [span for span in spans if span.depth <= MAX_QUOTE_DEPTH]
     sentences: list[Sentence] = segment(text, language, model)
     quoted = _outer_ranges(spans)
     cues: list[Cue] = (find_cues_ar(text, sentences, quoted) if arabic

@@ -7,6 +7,7 @@ Pure functions: strings and claims in, flag names and claims out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -125,14 +126,41 @@ def _open_bidi_at(text: str, positions: Iterable[int]) -> dict[int, bool]:
 def flag_hazards(claims: Iterable[Claim], text: str) -> list[Claim]:
     """The claims with the hazard flags of their span appended (each flag once, after the
     flags they have); ``bidi_controls`` also when a control opened before the claim on its
-    line is still open. ``text`` is the document the claims' offsets point into."""
+    line is still open. ``text`` is the document the claims' offsets point into.
+
+    The text is scanned once and each claim is looked up by bisection, so nested or
+    overlapping claims cost no more than one pass (checking each claim's own text
+    would grow with the square of the nesting depth).
+    """
     claims = list(claims)
-    open_at = _open_bidi_at(text, (claim.start for claim in claims)) if not text.isascii() else {}
+    if text.isascii():
+        return claims
+    where = {
+        BIDI_CONTROLS: [m.start() for m in _BIDI.finditer(text)],
+        ZERO_WIDTH: [m.start() for m in _ZERO_WIDTH.finditer(text)],
+    }
+    mixed = [
+        (m.start(), m.end()) for m in _WORD.finditer(text)
+        if not m.group().isascii() and _mixed_word(m.group())
+    ]
+    mixed_ends = [end for _, end in mixed]
+    open_at = _open_bidi_at(text, (claim.start for claim in claims))
     flagged = []
     for claim in claims:
-        hazards = set(find_hazards(text[claim.start:claim.end]))
+        hazards = {
+            flag for flag, positions in where.items() if _any_within(positions, claim.start, claim.end)
+        }
+        # A mixed word overlaps the claim when it ends after the claim starts and starts before it ends.
+        first = bisect_right(mixed_ends, claim.start)
+        if first < len(mixed) and mixed[first][0] < claim.end:
+            hazards.add(HOMOGLYPHS)
         if open_at.get(claim.start):
             hazards.add(BIDI_CONTROLS)
         new = tuple(flag for flag in sorted(hazards) if flag not in claim.flags)
         flagged.append(replace(claim, flags=claim.flags + new) if new else claim)
     return flagged
+
+
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
