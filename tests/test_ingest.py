@@ -276,3 +276,14 @@ def test_malformed_sidecar_fails_its_file(tmp_path: Path) -> None:
 def test_seed_provenance_from_its_sidecar() -> None:
     [doc], _, _ = read_all(SEED)
     assert (doc.outlet, doc.published, doc.lang) == ("SANA", "2017-07-10", "ar")
+
+
+def test_jsonl_line_over_the_limit_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    huge = json.dumps({"text": "x" * 3_000_000, "url": "big"})
+    path.write_text('{"text": "before", "url": "a"}\n' + huge + '\n{"text": "after", "url": "b"}\n',
+                    encoding="utf-8")
+    docs, errors, _ = read_all(path, IngestOptions(max_chars=100))
+    assert [d.text for d in docs] == ["before", "after"]
+    [error] = errors
+    assert "feed.jsonl:2: line longer than 1,000,400 bytes" in str(error)

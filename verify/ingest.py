@@ -376,8 +376,16 @@ def _read_jsonl(
 ) -> Iterator[SourceBatch]:
     where = f"{path}!{member}" if member else path
     batch = SourceBatch(where)
-    for number, raw in enumerate(handle, start=1):
+    # A line may hold metadata and JSON escapes beside the text: allow room for them, but
+    # never hold a line far larger than the largest document accepted.
+    limit = options.max_chars * 4 + 1_000_000
+    for number, raw in enumerate(_lines(handle, limit), start=1):
         line_where = f"{where}:{number}"
+        if raw is None:
+            batch.errors.append(InputError(
+                line_where, f"line longer than {limit:,} bytes, over the document size limit "
+                "(raise it with --max-chars)"))
+            continue
         if not raw.strip():
             continue
         try:
@@ -397,6 +405,26 @@ def _read_jsonl(
             yield batch
             batch = SourceBatch(where)
     yield batch
+
+
+def _lines(handle: Any, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary file, each read no further than ``limit`` bytes.
+
+    A longer line yields None once and is skipped in chunks, so memory stays bounded
+    whatever the file holds.
+    """
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # skip the rest of the line
+                chunk = handle.readline(1 << 20)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
 
 
 def _pick(record: Mapping[str, Any], name: str, options: IngestOptions) -> Any:
