@@ -295,3 +295,113 @@ def test_unclosed_quote_ends_where_a_reporting_participle_takes_over():
 def test_unclosed_quote_ends_at_a_period_glued_to_the_next_word():
     text = ("وقال الأب: «ذهبت إلى المركز ووجدت ابنتي هناك مع أمها.وأضاف أنه غادر بعد ساعة.")
     one(text, Q, "ذهبت إلى المركز ووجدت ابنتي هناك مع أمها")
+
+
+# ---- rules added from reading SaudiNewsNet errors (issue 3); sentences written here ----
+
+def test_sentence_glued_by_a_full_stop_still_ends():
+    # a scraper's lost space: the verb after the full stop must still be read
+    text = ("وافتتح المعرض أمس في الدمام.وقال مدير المعرض سامي العتيبي إن «الإقبال فاق "
+            "التوقعات هذا العام»")
+    claim = one(text, Q, "الإقبال فاق التوقعات هذا العام")
+    assert claim.speaker == "سامي العتيبي"
+
+
+@pytest.mark.parametrize("name", ["منى.ك", "منى. ك"])
+def test_name_with_an_initial_is_one_speaker(name):
+    text = (f"ويشتكي السكان من الحر، وتشير إلى ذلك {name} بالقول: «لا نستطيع النوم في "
+            "البيوت هذه الأيام»")
+    claim = one(text, Q, "لا نستطيع النوم في البيوت هذه الأيام")
+    assert claim.speaker == name
+
+
+def test_name_opening_a_sentence_before_a_comma_is_the_topic():
+    text = ("سلمى.ر، من سكان الحي القديم، تقول إنها تنتظر الكهرباء منذ الصباح وتقول: "
+            "«نحن نعيش بلا ماء ولا كهرباء منذ أسبوع»")
+    claim = one(text, Q, "نحن نعيش بلا ماء ولا كهرباء منذ أسبوع")
+    assert claim.speaker == "سلمى.ر"
+
+
+def test_new_quote_after_a_colon_closes_one_whose_mark_was_lost():
+    text = ("وقال المدرب ماجد الشهري: «لعبنا مباراة صعبة أمام فريق قوي. وتابع: «الحكم لم "
+            "يكن موفقا في قراراته. وأضاف: «سنعود أقوى في المباراة المقبلة».")
+    one(text, Q, "لعبنا مباراة صعبة أمام فريق قوي")
+    one(text, Q, "الحكم لم يكن موفقا في قراراته")
+    one(text, Q, "سنعود أقوى في المباراة المقبلة")
+
+
+def test_doubled_opening_mark_is_one_quotation():
+    text = 'وقال رئيس النادي خالد الدوسري :" "إن الفريق جاهز تماما لبداية الموسم الجديد ".'
+    quotes = [c for c in extract_claims(text, lang="ar") if c.kind == Q]
+    assert [c.text for c in quotes] == ["إن الفريق جاهز تماما لبداية الموسم الجديد"]
+
+
+def test_mark_glued_to_a_reporting_verb_opens():
+    text = ('وقال الشاعر فهد المطيري إن القصيدة ولدت في ليلة واحدة. وتابع" أكتب حين '
+            'أشعر بالحاجة إلى الكتابة فقط".')
+    quotes = [c for c in extract_claims(text, lang="ar") if c.kind == Q]
+    assert [c.text for c in quotes] == ["أكتب حين أشعر بالحاجة إلى الكتابة فقط"]
+    assert quotes[0].speaker == "فهد المطيري"
+
+
+def test_lost_opening_mark_starts_after_the_last_participle():
+    text = ("وأوضح المدير سعد الغامدي أن المشروع يسير وفق الخطة، مشيراً إلى أن تكلفة "
+            'التذكرة حددت بخمسة ريالات لكل ساعة " .')
+    quotes = [c for c in extract_claims(text, lang="ar") if c.kind == Q]
+    assert [c.text for c in quotes] == ["تكلفة التذكرة حددت بخمسة ريالات لكل ساعة"]
+
+
+def test_lost_opening_mark_reaches_over_a_quoted_name():
+    text = ('أكد رئيس اللجنة فيصل القحطاني أن جميع تذاكر المباراة على ملعب "الأمير '
+            'سلطان" بيعت قبل موعدها بأسبوع".')
+    quotes = [c for c in extract_claims(text, lang="ar") if c.kind == Q]
+    assert [c.text for c in quotes] == [
+        'جميع تذاكر المباراة على ملعب "الأمير سلطان" بيعت قبل موعدها بأسبوع']
+
+
+def test_naming_word_before_a_comma_does_not_frame_the_quote():
+    text = ("وتحدث الكاتب عن أبطال الرواية، وآخرهم «سالم الخياط، الذي رحل قبل عامين "
+            "في قريته»")
+    assert one(text, Q, "سالم الخياط، الذي رحل قبل عامين في قريته")
+
+
+def test_quoted_list_of_names_is_a_term():
+    text = ("وأوضح مدير البلدية أن العمل يشمل عدة أحياء «الروضة، سوق الخضار، الحي القديم، "
+            "باب البحر، وشارع الملك عبدالعزيز»")
+    one(text, T, "الروضة، سوق الخضار، الحي القديم، باب البحر، وشارع الملك عبدالعزيز")
+
+
+def test_wish_verb_and_speech_noun_verbs_report():
+    text = ('وتمنى رئيس الاتحاد السعودي لكرة القدم سامي الجابر أن "تنجح البطولة في '
+            'إسعاد الجماهير".\nومضى الجابر بالقول إن الاستعدادات اكتملت.')
+    claim = one(text, Q, "تنجح البطولة في إسعاد الجماهير")
+    assert claim.speaker == "سامي الجابر"
+    reported = one(text, R, "الاستعدادات اكتملت")
+    assert (reported.speaker, reported.cue) == ("سامي الجابر", "ومضى")
+
+
+def test_time_passing_is_not_speech():
+    text = "ومضى عامان على افتتاح الجسر أن الحركة تضاعفت."
+    assert not [c for c in extract_claims(text, lang="ar") if c.kind == R]
+
+
+def test_verb_inside_reported_words_does_not_take_over():
+    text = ("ومضى القائد حمد العنزي بالقول إن الانسحاب يؤكد حقيقة واحدة، هي أن الهزيمة "
+            "قريبة. وتابع \"النصر بات قريبا جدا\".")
+    claim = one(text, Q, "النصر بات قريبا جدا")
+    assert claim.speaker == "حمد العنزي"
+
+
+def test_dashed_apposition_is_a_title_for_later_references():
+    text = ("وقال سامر الحربي - والد الطفلة - إنه تقدم بشكوى رسمية.\n"
+            "وأضاف والد الطفلة: «لن أتنازل عن حق ابنتي مهما طال الزمن»")
+    claim = one(text, Q, "لن أتنازل عن حق ابنتي مهما طال الزمن")
+    assert claim.speaker == "سامر الحربي"
+
+
+def test_first_name_that_looks_like_a_preposition_and_noun():
+    text = ("أعلن وزير الخارجية الفرنسي لوكا بيرنار، أمس، أنه سيزور الرياض.\n"
+            "وتأتي زيارة بيرنار بعد أسابيع من المحادثات.\n"
+            "وقال بيرنار \"سأبحث كل الملفات مع نظرائي\".")
+    claim = one(text, Q, "سأبحث كل الملفات مع نظرائي")
+    assert claim.speaker == "لوكا بيرنار"

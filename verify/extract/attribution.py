@@ -37,7 +37,8 @@ class TermHints:
     ``fold``: strips prefixes from a word key; ``key``: a word's lexicon key;
     ``is_label``: does this quoted text look like a name or label (editorial, no
     speaker) rather than the speaker's own word?
-    ``min_reported_words``: shorter reported content is dropped.
+    ``min_reported_words``: shorter reported content is dropped;
+    ``is_list``: is this quoted text an enumeration of names (places, teams), not speech?
     """
 
     naming_frames: frozenset[str]
@@ -45,6 +46,7 @@ class TermHints:
     is_label: Callable[[str], bool]
     key: Callable[[str], str]
     min_reported_words: int = 2
+    is_list: Callable[[str], bool] | None = None
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ class _Attribution:
 
 
 _WORD_RUN = re.compile(r"\S+")
+_COMMAS = frozenset("،,")
 
 
 def _count_words(text: str, start: int = 0, end: int | None = None, *, limit: int | None = None) -> int:
@@ -164,6 +167,8 @@ class _Builder:
         i = bisect_right(ends, span.outer_start)
         found: list[str] = []
         for tok in reversed(sentence.tokens[max(0, i - count - 3):i]):
+            if tok.text in _COMMAS:
+                break  # a naming word before a comma frames nothing after it
             if any(c.isalnum() for c in tok.text):
                 found.append(tok.key)
                 if len(found) == count:
@@ -238,6 +243,9 @@ class _Builder:
         framed = not after_colon and any(w in self.hints.naming_frames or self.hints.fold(w) in
                      self.hints.naming_frames for w in before) or (
             first_key == self.hints.fold(first_key) and first_key in self.hints.naming_frames)
+        if words > _TERM_WORDS and self.hints.is_list is not None and self.hints.is_list(
+                self.text[span.start:span.end]):
+            return True  # «الهنداوية، سوق الجنوبية، باب مكة»: a list of names
         if words <= _TERM_WORDS:
             sentence = words >= 2 and tail.rstrip("”\"'»")[-1:] in _SENTENCE_PUNCT
             speech = words >= 2 and self.introduces(cue, span) and not framed and not (

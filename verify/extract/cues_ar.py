@@ -35,7 +35,7 @@ from .cues import Cue, is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Registry
 from .fullnames_ar import FullNames
 from .keys import fold_ar, strip_al
-from .mentions_ar import is_definite, mention_of, name_like, scan_titled_names
+from .mentions_ar import is_definite, is_initial, mention_of, name_like, scan_titled_names
 from .segment import Sentence, Tok
 from .sources_ar import outlet_at, source_at
 
@@ -43,6 +43,7 @@ __all__ = ["find_cues_ar"]
 
 # Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
+DASHES = frozenset("-–—")
 _OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
 
 
@@ -69,6 +70,7 @@ class _Reader:
         self.registry = Registry()
         self.recent: list[_Speaker] = []
         self.opening: _Speaker | None = None  # a titled name opening the current sentence
+        self.found: list[Cue] = []  # the cues of the current sentence so far
 
     # ---- document walk ---------------------------------------------------------------
 
@@ -108,6 +110,9 @@ class _Reader:
         if self.opening is not None:
             return self.opening
         toks = sent.tokens
+        named = self._named_opening(sent)
+        if named is not None:
+            return named
         if len(toks) < 3 or toks[0].key in lx.FUNCTION_KEYS or not toks[0].text.isalpha():
             return None
         if not name_like(toks[1]):
@@ -122,9 +127,36 @@ class _Reader:
                                     inferred=True)
         return None
 
+    def _named_opening(self, sent: Sentence) -> _Speaker | None:
+        """A person's name opening the sentence before a comma (نبال.ع، من سكان الحي،
+        تقول ...): the one a later verb without a subject continues. Only a full name or
+        a name with an initial: a single word may be a place."""
+        toks = sent.tokens
+        first = 1 if toks and toks[0].key in _OPENERS else 0
+        comma = next((k for k in range(first, min(len(toks), first + 5))
+                      if toks[k].text in COMMAS), None)
+        if comma is None or comma == first:
+            return None
+        words = toks[first:comma]
+        if not all(name_like(t) or t.key in lx.PARTICLE_KEYS or is_initial(toks, k + first)
+                   or k > 0 and is_initial(toks, k + first - 1)
+                   for k, t in enumerate(words)):
+            return None
+        mention = mention_of(self.text, words)
+        if mention is None or mention.kind != PERSON or not mention.name or (
+                mention.text != mention.name) or (
+                len(mention.name.split()) < 2 and "." not in mention.name):
+            return None
+        entity = self.registry.add(mention, mention.start)
+        if entity is None:
+            return None
+        return _Speaker(entity.name, entity, entity.gender, mention.text, sent.paragraph,
+                        inferred=True)
+
     def _sentence(self, sent: Sentence, inside: list[bool]) -> list[Cue]:
         toks = sent.tokens
         found: list[Cue] = []
+        self.found = found
         local: _Speaker | None = self._topic(sent)
         i = 0
         while i < len(toks):
@@ -255,13 +287,15 @@ class _Reader:
         via: str | None = None
         circumstance = False
         comma = False
+        speech_noun = False
+        apposition: list[Tok] = []
         result = None
         n = len(toks)
         j = i + 1
         while j < n and j - i <= 24:
             t = toks[j]
             key = t.key
-            if t.text in END_PUNCT:
+            if t.text in END_PUNCT and not (subject and is_initial(toks, j)):
                 break
             if relay and key == "عن" and relay_from is None:
                 relay_from, subject = subject, []
@@ -282,7 +316,12 @@ class _Reader:
                 j += 1
                 continue
             if key in lx.SPEECH_NOUN_KEYS:
+                speech_noun = True
                 j += 1
+                continue
+            if not subject and key in lx.PREPOSITIONS_OF.get(lemma, ()) and j + 1 < n and (
+                    toks[j + 1].key in DEMONSTRATIVES):
+                j += 2  # وأشارت إلى ذلك فلانة بالقول: "to that", the subject follows
                 continue
             if is_mark(t.text) and not subject and not circumstance and not comma:
                 named = self._marked_subject(toks, j)
@@ -328,6 +367,8 @@ class _Reader:
             if not circumstance and not comma:
                 if ends_subject(t, subject):
                     circumstance = True  # keep looking for the content, not for the subject
+                    if subject and t.text in DASHES:
+                        apposition = self._dashed(toks, j)
                 else:
                     subject.append(t)
             j += 1
@@ -364,6 +405,8 @@ class _Reader:
         ) and self.registry.find((subject[0].key,)) is None:
             subject = subject[1:]  # قالت بأسى، قال بصوته: how, not who (but بافيت الرئيس)
         complement, content, next_i = result
+        if lemma in lx.SPEECH_NOUN_ONLY and not speech_noun:
+            return None  # مضى عامان: time passed, nobody spoke
         if lemma in lx.DESCRIBE_VERBS and not (
                 complement in ("mark", "that", "colon")
                 or complement == "prep" and next_i < n and is_mark(toks[next_i].text)):
@@ -382,12 +425,37 @@ class _Reader:
         if not subject and not relay:
             subject = self._svo_subject(toks, i)
         mention = mention_of(self.text, subject, gender) if subject else None
+        if mention is not None and apposition and mention.kind == PERSON and mention.name:
+            # وقال فلان - والد الطفلة - إن: the apposition is his title (والد الطفلة)
+            mention.title_keys = mention.title_keys | {
+                strip_al(t.key) for t in apposition if t.key not in lx.FUNCTION_KEYS}
+        if mention is not None and mention.kind in (ORG, PERSON) and mention.head is None and (
+                not mention.title_keys and self._embedded(tok.start)) and (
+                not mention.keys or self.registry.find(mention.keys) is None):
+            # قال إن العروض يؤكد حقيقة واحدة هي أن ...: a verb inside someone's words whose
+            # subject is no one the document names or titles is part of those words
+            return None
         speaker, flags = self._resolve(mention, gender, tok.start, sent.paragraph, local)
         cue = Cue(sent.index, sent.paragraph, tok.start, tok.end, tok.text, "verb", complement,
                   content, describe=lemma in lx.DESCRIBE_VERBS, postposed=postposed,
                   via=via)
         self._fill(cue, speaker, flags, mention, local)
         return cue, speaker, next_i
+
+    def _embedded(self, position: int) -> bool:
+        """Is ``position`` inside the words an earlier cue of the sentence reports?"""
+        return any(c.content_start is not None and c.content_start <= position
+                   and c.complement in ("that", "colon") for c in self.found)
+
+    @staticmethod
+    def _dashed(toks: list[Tok], j: int) -> list[Tok]:
+        """The words between the dash at ``j`` and the next one (at most four)."""
+        k = j + 1
+        while k < len(toks) and k - j <= 5 and toks[k].text not in DASHES:
+            if not toks[k].text.isalpha():
+                return []
+            k += 1
+        return toks[j + 1:k] if k < len(toks) and toks[k].text in DASHES and k > j + 1 else []
 
     @staticmethod
     def _marked_subject(toks: list[Tok], j: int) -> int | None:

@@ -125,6 +125,8 @@ class FullNames:
                 continue
             if j >= 0 and not self._opens_name(toks[j]):
                 continue
+            if j < 0 and toks[first].key[:1] in "وف" and len(toks[first].key) > 3:
+                continue  # وتأتي زيارة فلان: a sentence opens with a verb, not a name
             # a name after a title is surely a name (وستخلف ريتشاردسون may be a verb)
             weight = 2 if j >= 0 and _is_title(toks[j].key) else 1
             seen[" ".join(tok.text for tok in toks[first:t + 1])] += weight

@@ -73,6 +73,8 @@ REPORTING_VERBS: dict[str, str] = {
     " | واصفا",
     "نقل": "نقل نقلت نقلوا | ينقل تنقل | ناقلا",
     "خلص": "خلص خلصت | يخلص",
+    "تمنى": "تمنى تمنت تمنوا | يتمنى تتمنى | متمنيا",
+    "مضى": "مضى مضت",
     "زاد": "زاد زادت",
 }
 
@@ -150,7 +152,9 @@ COMPLEMENTIZERS = words(
     "بأنه بأنها بأنهم بأنهما بأننا بأنني فإنه فإنها فإنهم"
 )
 # The noun that carries relayed words: نقلت عنه قوله إن، نقل عن مصدر القول إن.
-SPEECH_NOUNS = words("قوله قولها قولهم قولهما القول بقوله بقولها بقولهم")
+SPEECH_NOUNS = words("قوله قولها قولهم قولهما القول بقوله بقولها بقولهم بالقول")
+# Verbs that report only with a speech noun: ومضى الوزير بالقول إن (but مضى عام).
+SPEECH_NOUN_ONLY = frozenset({"مضى"})
 
 # Sourcing phrases before or after the words: بحسب، وفقاً لـ، نقلاً عن، حسبما أفادت.
 SOURCE_PHRASES = words(
@@ -201,6 +205,8 @@ TITLE_WORDS = words(
     "محللة طبيبة أخصائية مشرفة عضوة منسقة مسؤولة مقدم مقدمة مذيع مذيعة عالم عالمة "
     "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد"
 )
+# Kinship nouns that stand for a person like a title (والد الطفلة، شقيق الضحية).
+KINSHIP_WORDS = words("والد والدة شقيق شقيقة زوج زوجة أرملة نجل نجلة ابنة خال خالة عمة")
 # Honorifics and ranks that stand right before a personal name.
 HONORIFICS = words(
     "الدكتور الدكتورة د. د المهندس المهندسة م. الأستاذ الأستاذة أ. الشيخ الشيخة الأمير "
@@ -402,6 +408,7 @@ CIRCUMSTANCE_NOUN_KEYS = _fold_all(CIRCUMSTANCE_NOUNS)
 OUTLET_NOUN_KEYS = _fold_all(OUTLET_NOUNS)
 AGENCY_KEYS = _fold_all(AGENCIES)
 TITLE_KEYS = _fold_all(TITLE_WORDS)
+KINSHIP_KEYS = _fold_all(KINSHIP_WORDS)
 HONORIFIC_KEYS = _fold_all(HONORIFICS)
 HONORIFIC_PHRASE_KEYS = frozenset(tuple(fold_ar(w) for w in p.split()) for p in HONORIFIC_PHRASES)
 INSTITUTION_KEYS = _fold_all(INSTITUTION_WORDS)

@@ -1,7 +1,8 @@
 """Pair quotation marks into quoted spans, the way real news text writes them.
 
-Pure and linear: no spaCy, no lexicon beyond an optional pattern for the words after
-which a quotation may start when its opening mark was lost.
+Pure and linear: no spaCy, no lexicon beyond optional patterns for the words after
+which a quotation may start when its opening mark was lost, where the writer takes
+over, and the reporting verbs a mark may open after.
 
 Marks are paired by position, with the style of each mark only a hint: a mark glued
 to the word after it and spaced from the word before opens, one glued to the word
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from unicodedata import combining
 
@@ -196,8 +198,23 @@ def _prev_solid(text: str, pos: int, lo: int) -> str:
     return text[i] if i >= lo else ""
 
 
-def _classify(text: str, m: re.Match[str], lo: int, hi: int) -> _Mark | None:
-    """Read a mark's role from its spacing; fall back on its shape."""
+def _glued_word(text: str, pos: int, lo: int) -> str:
+    """The word that ends right at ``pos`` (invisible characters dropped)."""
+    i = pos
+    stop = max(lo, pos - 24)
+    while i > stop and (_is_word(text[i - 1]) or text[i - 1] in _TRANSPARENT):
+        i -= 1
+    return "".join(c for c in text[i:pos] if c not in _TRANSPARENT and c != _TATWEEL)
+
+
+def _classify(text: str, m: re.Match[str], lo: int, hi: int,
+              speech_word: Callable[[str], bool] | None = None) -> _Mark | None:
+    """Read a mark's role from its spacing; fall back on its shape.
+
+    ``speech_word`` tells the words (قال، وتابع) that a mark glued to their end and
+    spaced from the next word may open after (وتابع" نحن ...): such a mark's spacing
+    says nothing, so its shape and the pairing decide.
+    """
     mark = m.group()
     pos = m.start()
     size = len(mark)
@@ -210,10 +227,14 @@ def _classify(text: str, m: re.Match[str], lo: int, hi: int) -> _Mark | None:
     if style in _SINGLE_STYLES and word_before and word_after and mark != "‘" and mark != "‹":
         return None  # an apostrophe: don't, Reuters’s, I›ll
     if word_after and (not word_before or before == _TATWEEL):
-        return _Mark(pos, size, style, OPEN, True, shape=shape)
+        return _Mark(pos, size, style, OPEN, True, shape=shape,
+                     colon=_prev_solid(text, pos, lo) in (":", "："))  # قال: «نحن
     if word_before and _word_before(text, pos, lo) in _PROCLITICS:
         return _Mark(pos, size, style, OPEN, True, shape=shape)  # و«، لـ« الحياة»
     if word_before and not word_after:
+        if speech_word is not None and _is_word(_next_solid(text, m.end(), hi) or " ") and (
+                speech_word(_glued_word(text, pos, lo))):
+            return _Mark(pos, size, style, shape, False, shape=shape)  # وتابع" نحن
         return _Mark(pos, size, style, CLOSE, True, shape=shape)
     if not word_before and not word_after:
         if _prev_solid(text, pos, lo) in (":", "："):
@@ -242,8 +263,10 @@ class _Pairer:
     """Pairs the marks of one text, paragraph by paragraph."""
 
     def __init__(self, text: str, lost_open_cue: re.Pattern[str] | None,
-                 lost_close_cue: re.Pattern[str] | None = None) -> None:
+                 lost_close_cue: re.Pattern[str] | None = None,
+                 speech_word: Callable[[str], bool] | None = None) -> None:
         self.text = text
+        self.speech_word = speech_word
         self.cue = lost_open_cue
         self.close_cue = lost_close_cue
         self.spans: list[QuoteSpan] = []
@@ -279,7 +302,7 @@ class _Pairer:
         doubles: list[_Mark] = []
         singles: list[_Mark] = []
         for m in _MARK_RE.finditer(text, lo, hi):
-            mark = _classify(text, m, lo, hi)
+            mark = _classify(text, m, lo, hi, self.speech_word)
             if mark is None:
                 continue
             (singles if mark.style in _SINGLE_STYLES else doubles).append(mark)
@@ -297,6 +320,11 @@ class _Pairer:
             marks = marks[1:]
         for mark in marks:
             if mark.role == OPEN and mark.strong:
+                if stack and not stack[-1][2] and stack[-1][0].role == OPEN and (
+                        not text[stack[-1][0].pos + stack[-1][0].size:mark.pos].strip()):
+                    # a doubled opening mark (قال: " "نحن): one quotation, not two
+                    mark.colon = mark.colon or stack[-1][0].colon
+                    stack.pop()
                 if mark.colon:
                     self._close_lost(stack, mark, index)
                 stack.append((mark, 0, False))
@@ -377,7 +405,7 @@ class _Pairer:
         m = _MARK_RE.match(self.text, lo, hi)
         if m is None:
             return False
-        mark = _classify(self.text, m, lo, hi)
+        mark = _classify(self.text, m, lo, hi, self.speech_word)
         return mark is not None and mark.style not in _SINGLE_STYLES and mark.role != CLOSE
 
     def _sentence_end(self, start: int, hi: int) -> int:
@@ -401,11 +429,13 @@ class _Pairer:
             return
         closed_at = {mark.pos: span for span, mark in closed}
         boundary = lo
+        earlier = lo  # the boundary before the last closed quotation
         previous_closer: _Mark | None = None
         unresolved: list[int] = []
         for mark in sorted([m for _, m in closed] + strays, key=lambda mk: mk.pos):
             if mark.pos in closed_at:
                 previous_closer = mark
+                earlier = boundary
                 boundary = mark.pos + mark.size
                 continue
             handled = False
@@ -413,10 +443,10 @@ class _Pairer:
             # lost; a stray “ or « stays stray
             if mark.role == CLOSE and mark.strong and mark.shape != OPEN:
                 handled = self._extend(mark, previous_closer, closed_at) or self._lost_open(
-                    index, mark, boundary)
+                    index, mark, boundary, earlier)
             if not handled:
                 unresolved.append(mark.pos)
-            boundary = mark.pos + mark.size
+            earlier = boundary = mark.pos + mark.size
             previous_closer = None
         self._flag_nearest(unresolved, first_span, "unbalanced_marks")
 
@@ -437,10 +467,14 @@ class _Pairer:
                                       span.depth, span.group, flags)
         return True
 
-    def _lost_open(self, index: int, mark: _Mark, boundary: int) -> bool:
+    def _lost_open(self, index: int, mark: _Mark, boundary: int, earlier: int) -> bool:
         """A closer with no opener: the quotation starts after إن / قوله / a colon."""
         if self.cue is None:
             return False
+        if self.close_cue is not None:
+            # وأوضح أن ...، مشيراً إلى أن ...»: the writer spoke up to the participle
+            for m in self.close_cue.finditer(self.text, boundary, mark.pos):
+                boundary = m.end()
         colon = None
         first = None
         for m in self.cue.finditer(self.text, boundary, mark.pos):
@@ -449,10 +483,18 @@ class _Pairer:
             elif first is None:
                 first = m.end()
         start = colon
-        if start is None and boundary > 0 and self.text[boundary - 1] in _STYLE_OF:
+        after_name = boundary > 0 and self.text[boundary - 1] in _STYLE_OF
+        if start is None and after_name:
             start = self._colon_before(boundary)  # over a quoted name to the colon
         if start is None:
             start = first
+        if start is None and after_name and earlier < boundary:
+            # أكد أن ... ملعب "لوفتس رود" ...»: over a quoted name to the complementiser
+            i = bisect_left(self.ends, boundary) - 1
+            lo = max(earlier, self.ends[i] + 1 if i >= 0 else earlier)
+            m = self.cue.search(self.text, lo, boundary)
+            if m is not None and not m.group().endswith(":"):
+                start = m.end()
         if start is None:
             start = self._colon_before(boundary)
         if start is None:
@@ -513,15 +555,17 @@ class _Pairer:
 
 def find_quote_spans(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
                      lost_open_cue: re.Pattern[str] | None = None,
-                     lost_close_cue: re.Pattern[str] | None = None) -> list[QuoteSpan]:
+                     lost_close_cue: re.Pattern[str] | None = None,
+                     speech_word: Callable[[str], bool] | None = None) -> list[QuoteSpan]:
     """Pair the quotation marks of ``text`` into spans, sorted by start.
 
     ``paragraphs`` are (start, end) offsets (default: non-blank lines); a quotation
     left open at a paragraph end continues when the next paragraph opens with a mark.
     ``lost_open_cue`` matches the words after which a quotation whose opening mark
     was lost begins (its end is where the quotation starts); ``lost_close_cue`` the
-    words where the writer takes over from a quotation whose closing mark was lost.
+    words where the writer takes over from a quotation whose closing mark was lost;
+    ``speech_word`` tells the reporting verbs after which a mark glued to them may open.
     """
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
-    return _Pairer(text, lost_open_cue, lost_close_cue).run(paragraphs)
+    return _Pairer(text, lost_open_cue, lost_close_cue, speech_word).run(paragraphs)

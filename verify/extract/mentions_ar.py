@@ -18,13 +18,13 @@ __all__ = ["is_definite", "is_family_name", "mention_of", "name_keys", "name_lik
            "scan_titled_names"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
-_LEXICON = (lx.TITLE_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS
+_LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS
             | lx.ORGANISATION_KEYS | lx.DESCRIPTOR_KEYS | lx.PLACE_KEYS | lx.FUNCTION_KEYS
             | lx.TIME_KEYS | lx.DISCOURSE_KEYS | lx.PRONOUN_KEYS | lx.COMPLEMENTIZER_KEYS
             | lx.SPEECH_NOUN_KEYS | lx.SOURCE_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS
             | lx.OBJECT_OPENER_KEYS | lx.NUMBER_KEYS | lx.DATE_KEYS | lx.OUTLET_NOUN_KEYS
             | frozenset(lx.VERB_KEYS) | frozenset(lx.PARTICIPLE_KEYS) | _PREPOSITIONS)
-_HEADS = lx.TITLE_KEYS | lx.INSTITUTION_KEYS
+_HEADS = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.KINSHIP_KEYS
 # Words that start a titled name: a title with or without the article, an honorific.
 _TRIGGERS = frozenset({*lx.TITLE_KEYS, *("ال" + k for k in lx.TITLE_KEYS),
                        *("وال" + k for k in lx.TITLE_KEYS), *lx.HONORIFIC_KEYS})
@@ -51,8 +51,10 @@ _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "
 
 
 def is_definite(tok: Tok) -> bool:
-    """Does the word carry the article? Read on the text: أليكسي is not definite."""
-    return tok.text.replace("\u0640", "").startswith(_DEFINITE)
+    """Does the word carry the article? Read on the text: أليكسي is not definite, nor is
+    والد (a word of four letters that only looks like و + ال)."""
+    text = tok.text.replace("\u0640", "")
+    return any(text.startswith(p) and len(text) > len(p) + 1 for p in _DEFINITE)
 
 
 def _in_lexicon(key: str) -> bool:
@@ -96,6 +98,18 @@ def _preposition_noun(tok: Tok) -> bool:
     """لدول، برعاية، لكرة: a preposition glued to a common noun (not to a name)."""
     key = tok.key
     return len(key) >= 4 and (key[0] == "ل" or key[0] in "بك" and key.endswith("ه"))
+
+
+def _first_name_in_l(tokens: list[Tok], i: int) -> bool:
+    """لوران in وزير الخارجية الفرنسي لوران فابيوس: a first name that only looks like
+    ل + noun, between a nationality or post adjective and another name word."""
+    tok = tokens[i]
+    if not (0 < i < len(tokens) - 1 and _preposition_noun(tok) and tok.key[0] == "ل"):
+        return False
+    before = tokens[i - 1]
+    return (tok.text.isalpha() and not is_definite(tok) and not _in_lexicon(tok.key[1:])
+            and before.key in lx.DESCRIPTOR_KEYS and is_definite(before)
+            and name_like(tokens[i + 1]))
 
 
 def _governs(tok: Tok | None) -> bool:
@@ -151,8 +165,8 @@ def _name_start(tokens: list[Tok], end: int) -> int:
     count = end - start
     while i >= 0 and count < 7:
         tok = tokens[i]
-        if not (name_like(tok) or tok.key in lx.PARTICLE_KEYS) and not (
-                i - 1 >= 0 and tokens[i - 1].key in lx.PARTICLE_KEYS and _wordy(tok)):
+        if not (name_like(tok) or tok.key in lx.PARTICLE_KEYS or _first_name_in_l(tokens, i)) \
+                and not (i - 1 >= 0 and tokens[i - 1].key in lx.PARTICLE_KEYS and _wordy(tok)):
             break
         if _governs(tokens[i - 1] if i > 0 else None):
             break
@@ -218,6 +232,35 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
     return None
 
 
+_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) - {"و"}
+
+
+def is_initial(toks: list[Tok], j: int) -> bool:
+    """Is toks[j] the full stop of a name's initial (نبال.ع، رانية. م)?"""
+    return (toks[j].text == "." and 0 < j < len(toks) - 1 and toks[j + 1].text in _LETTERS
+            and toks[j - 1].text.isalpha() and len(toks[j - 1].text) >= 2
+            and (j + 2 == len(toks) or not toks[j + 2].text.isalpha()
+                 or toks[j + 2].key in lx.SPEECH_NOUN_KEYS))
+
+
+def _merge_initials(text: str, toks: list[Tok]) -> list[Tok]:
+    """A name and its initial as one word (رانية. م): anonymous speakers are written so."""
+    if not any(t.text == "." for t in toks):
+        return toks
+    merged: list[Tok] = []
+    j = 0
+    while j < len(toks):
+        if j + 2 < len(toks) and is_initial(toks, j + 1):
+            first, last = toks[j], toks[j + 2]
+            merged.append(Tok(first.start, last.end, text[first.start:last.end],
+                              f"{first.key}.{last.key}"))
+            j += 3
+            continue
+        merged.append(toks[j])
+        j += 1
+    return merged
+
+
 def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Mention | None:
     """Parse the words naming a speaker (title, name, unnamed source, pronoun)."""
     marked = _marked_name(tokens)
@@ -226,7 +269,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
             marked = None
             break
-    words = [t for t in tokens if _wordy(t) or t.text in ".-"]
+    words = _merge_initials(text, [t for t in tokens if _wordy(t) or t.text in ".-"])
     while words and not _wordy(words[-1]):
         words.pop()
     while words and not _wordy(words[0]):
@@ -275,7 +318,8 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         return Mention(surface, PRONOUN, start, end, gender=gender)
     if first_bare in lx.UNNAMED_KEYS or first in lx.UNNAMED_KEYS:
         return Mention(surface, UNNAMED, start, end, gender=gender)
-    if first_bare in lx.TITLE_KEYS or first in lx.HONORIFIC_KEYS:
+    if first_bare in lx.TITLE_KEYS or first in lx.HONORIFIC_KEYS or (
+            first_bare in lx.KINSHIP_KEYS):
         modifiers = frozenset(strip_al(t.key) for t in words[1:])
         return Mention(surface, TITLE, start, end, None, (), modifiers, first_bare, gender)
     if len(words) > _UNKNOWN_LIMIT:
@@ -288,6 +332,16 @@ def _honorific_phrase(tokens: list[Tok], i: int) -> int:
     if i + 1 < len(tokens) and (tokens[i].key, tokens[i + 1].key) in lx.HONORIFIC_PHRASE_KEYS:
         return 2
     return 0
+
+
+def _glued_genitive(tokens: list[Tok], j: int) -> bool:
+    """لكرة القدم، لحقوق الإنسان: a preposition glued to a noun and its genitive, still
+    part of the title, when a name follows them (but ليلى الأحمد قالت is a name)."""
+    if j + 2 >= len(tokens):
+        return False
+    tok = tokens[j]
+    return (_preposition_noun(tok) and not is_definite(tok) and tok.text not in _NAME_WORDS
+            and is_definite(tokens[j + 1]) and name_like(tokens[j + 2]))
 
 
 def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
@@ -320,6 +374,8 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
             elif strip_al(k) in _HEADS:
                 governs = True
                 j += 1
+            elif _glued_genitive(tokens, j):
+                j += 2  # رئيس الاتحاد السعودي لكرة القدم | أحمد ...
             else:
                 break
         skipped = _honorific_phrase(tokens, j)
@@ -329,7 +385,7 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
         ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped)
         while j < n and j - start < 7 and (name_like(tokens[j]) or tokens[j].key in
                                              lx.PARTICLE_KEYS or (
-                j == start and ranked and after_rank(tokens[j])) or (
+                j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j))) or (
                 j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j]))):
             if tokens[j].key not in lx.PARTICLE_KEYS:
                 after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS

@@ -35,6 +35,14 @@ _LOST_CLOSE_AR = re.compile(
                                       reverse=True)) + r")(?:اً|ًا|ا|ة|ين)(?=\s)")
 
 
+_SPEECH_WORD_KEYS = frozenset(lex_ar.VERB_KEYS) | frozenset(fold_ar(w) for w in lex_ar.LOST_OPEN_WORDS)
+
+
+def _ar_speech_word(word: str) -> bool:
+    """A reporting verb or إن / قوله: a mark glued to its end may open a quotation."""
+    return fold_ar(word) in _SPEECH_WORD_KEYS
+
+
 def _normalizer() -> Callable[[str], str]:
     try:
         from verify.text.normalize import normalize_text
@@ -78,6 +86,30 @@ def _ar_is_label(text: str) -> bool:
             or fold_ar(text) in lex_ar.GROUP_NAME_KEYS or bool(_LATIN_LETTER.search(text)))
 
 
+_LIST_SPLIT = re.compile("[،,]")
+_MIN_LIST_ITEMS = 3
+_MAX_ITEM_WORDS = 5
+_MAX_MEAN_ITEM_WORDS = 3
+
+
+def _ar_is_list(text: str) -> bool:
+    """Three or more short comma-separated items with no function word or sentence
+    punctuation (الحي الأول، سوق الخضار، باب المدينة): names listed, not speech
+    (which has its particles and pronouns: نحن هنا، ولن نرحل)."""
+    items = [item.split() for item in _LIST_SPLIT.split(text)]
+    if len(items) < _MIN_LIST_ITEMS or any(not 0 < len(i) <= _MAX_ITEM_WORDS for i in items):
+        return False
+    if sum(map(len, items)) > _MAX_MEAN_ITEM_WORDS * len(items):
+        return False
+    for item in items:
+        for word in item:
+            key = fold_ar(word)
+            if not word.isalpha() or key in lex_ar.FUNCTION_KEYS or (
+                    key[:1] in "وف" and key[1:] in lex_ar.FUNCTION_KEYS):
+                return False
+    return True
+
+
 _AR_NAMED = frozenset({*lex_ar.TITLE_KEYS, *lex_ar.INSTITUTION_KEYS, *lex_ar.PLACE_KEYS,
                        *lex_ar.HONORIFIC_KEYS}
                       | {"ال" + k for k in lex_ar.TITLE_KEYS | lex_ar.INSTITUTION_KEYS})
@@ -97,7 +129,7 @@ def _en_is_named(tok: Tok, position: int) -> bool:
 
 
 _AR_TERMS = TermHints(lex_ar.NAMING_FRAME_KEYS | lex_ar.INSTITUTION_KEYS, _ar_frame, _ar_is_label,
-                      fold_ar, min_reported_words=2)
+                      fold_ar, min_reported_words=2, is_list=_ar_is_list)
 _EN_TERMS = TermHints(lex_en.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
                       min_reported_words=3)
 _AR_STATEMENTS = StatementHints(lex_ar.NUMBER_KEYS, lex_ar.DATE_KEYS, lex_ar.EVENT_KEYS,
@@ -133,7 +165,8 @@ def run_extraction(text: str, lang: str | None, model: str | None) -> Extraction
     arabic = language == "ar"
     spans = find_quote_spans(text, paragraphs=paragraphs,
                              lost_open_cue=_LOST_OPEN_AR if arabic else _LOST_OPEN_EN,
-                             lost_close_cue=_LOST_CLOSE_AR if arabic else None)
+                             lost_close_cue=_LOST_CLOSE_AR if arabic else None,
+                             speech_word=_ar_speech_word if arabic else None)
     # Real text nests a quotation two deep at most; deeper spans would each repeat the
     # words of all those inside them, making the claims' total size grow with the square.
     spans = [span for span in spans if span.depth <= MAX_QUOTE_DEPTH]

@@ -88,10 +88,24 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if lang == "ar" and tokenizer.url_match is not None:
+        # two Arabic words glued by a full stop (الشرطة.وقال) look like a domain name to
+        # spaCy's URL pattern and would stay one token, hiding a sentence end and a verb
+        tokenizer.url_match = _latin_only(tokenizer.url_match)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     nlp.max_length = 2 * _CHUNK
     return nlp
+
+
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
+
+
+def _latin_only(match: Any) -> Any:
+    """A URL matcher that never matches a string holding Arabic letters."""
+    def url_match(string: str) -> Any:
+        return None if _ARABIC_RE.search(string) else match(string)
+    return url_match
 
 
 def _chunks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -143,10 +157,20 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
     return sentences
 
 
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) - {"و"}
+
+
+def _opens_with_initial(tokens: list[Tok]) -> bool:
+    """رانية. م بالقول: a lone Arabic letter after a full stop is the initial of the name
+    before it (a writer's way to keep a speaker anonymous), not a new sentence."""
+    return len(tokens) >= 2 and tokens[0].text in _ARABIC_LETTERS and tokens[1].text != "."
+
+
 def _close(sentences: list[Sentence], tokens: list[Tok], paragraph: int, merge: bool) -> bool:
     """Add a sentence (or glue it to the previous one after "د."); return whether the
     next one must be glued to it."""
-    if merge and sentences and sentences[-1].paragraph == paragraph:
+    if (merge or _opens_with_initial(tokens)) and sentences and (
+            sentences[-1].paragraph == paragraph and sentences[-1].tokens[-1].text == "."):
         last = sentences[-1]
         last.end = tokens[-1].end
         last.tokens.extend(tokens)
