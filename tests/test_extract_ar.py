@@ -405,3 +405,93 @@ def test_first_name_that_looks_like_a_preposition_and_noun():
             "وقال بيرنار \"سأبحث كل الملفات مع نظرائي\".")
     claim = one(text, Q, "سأبحث كل الملفات مع نظرائي")
     assert claim.speaker == "لوكا بيرنار"
+
+
+@pytest.mark.parametrize("text, body, speaker", [
+    ('وقالت سيدة مسنة من سكان القرية جاءت مع أحفادها إلى السوق وتدعى سلمى "نحن سعداء '
+     'جدا بهذا المكان الجديد الذي افتتح هذا الأسبوع."',
+     "نحن سعداء جدا بهذا المكان الجديد الذي افتتح هذا الأسبوع.", "سلمى"),
+    ('وقال رجل يعمل في المزرعة منذ عشرين عاما يدعى صالح الحربي وهو يقف قرب البئر '
+     '"لم نر مطرا كهذا منذ سنوات طويلة في هذه الأرض."',
+     "لم نر مطرا كهذا منذ سنوات طويلة في هذه الأرض.", "صالح الحربي"),
+])
+def test_name_introduced_by_tudaa_after_a_long_description(text, body, speaker):
+    assert one(text, Q, body).speaker == speaker
+
+
+def test_spaced_agency_abbreviation_in_marks_is_a_term():
+    text = ("وبحسب وكالة «أ ف ب» قال الوزير خالد العمري إن الحكومة ستراجع الاتفاق مع "
+            "الشركات الأجنبية، «بما في ذلك العقود الموقعة سابقا مع المستثمرين».")
+    one(text, T, "أ ف ب")
+    claim = one(text, Q, "بما في ذلك العقود الموقعة سابقا مع المستثمرين")
+    assert claim.speaker == "خالد العمري"
+    assert [c.text for c in extract_claims(text, lang="ar") if c.kind == Q] == [claim.text]
+
+
+def test_short_words_after_a_complementiser_with_its_pronoun_are_a_term():
+    text = "ورفضت الشركة قرار المحكمة متوعدة بأنها «ستلاحق المسؤولين قضائيا»."
+    one(text, T, "ستلاحق المسؤولين قضائيا")
+
+
+def test_straight_closing_mark_glued_to_the_next_word():
+    text = ('صرح مسؤول في الوزارة في حديث إلى "الرياض "عن خطة جديدة لتطوير الطرق في '
+            'المنطقة الشرقية خلال العامين المقبلين.')
+    one(text, T, "الرياض")
+    assert not [c for c in extract_claims(text, lang="ar") if c.kind == Q]
+
+
+def test_list_of_names_with_ali_is_a_term():
+    text = ('ودخل المدرب المباراة بتشكيلة مكونة من: "سالم الدوسري، وعلي البليهي، وياسر '
+            'الشهراني، وعبدالله عطيف، وعلي الحسن".')
+    one(text, T, "سالم الدوسري، وعلي البليهي، وياسر الشهراني، وعبدالله عطيف، وعلي الحسن")
+
+
+def test_lone_surname_resolves_past_the_object_after_the_full_name():
+    text = ("وضع مدرب النصر الجديد كارلوس مارتينيز الفوز بالكأس هدفا له، رغم صعوبة المهمة. "
+            "وتحدث المدرب عن الموسم قائلا: «أتوقع موسما صعبا، ولم أتفاجأ بأي شيء هنا».\n"
+            "وفيما يخص صفقة المهاجم، كشف مارتينيز أنه يريد مواطنه، وقال: «أريد أن أضم "
+            "هذا اللاعب إلى الفريق فهو نجم كبير».")
+    first = one(text, Q, "أتوقع موسما صعبا، ولم أتفاجأ بأي شيء هنا")
+    last = one(text, Q, "أريد أن أضم هذا اللاعب إلى الفريق فهو نجم كبير")
+    assert first.speaker == last.speaker == "كارلوس مارتينيز"
+
+
+def test_words_of_a_document_and_the_document_named_again():
+    text = ("وجاء في نشرة عن المعرض أن الأعمال المعروضة «تمثل ثلاثين عاما من العمل الفني "
+            "المتواصل في المدينة». وتضيف النشرة: «هذه الأعمال تروي قصة جيل كامل من الفنانين».")
+    first = one(text, Q, "تمثل ثلاثين عاما من العمل الفني المتواصل في المدينة")
+    assert (first.speaker, first.cue) == ("نشرة عن المعرض", "وجاء في")
+    assert one(text, Q, "هذه الأعمال تروي قصة جيل كامل من الفنانين").speaker == "نشرة عن المعرض"
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = ('وأوضح مصدر في اللجنة في بيان صحفي أن "اللجنة عقدت اجتماعها الأول اليوم '
+            'وناقشت جدول الأعمال".\nوأضاف البيان :"كما ناقشت اللجنة الميزانية المقترحة '
+            'للعام المقبل".')
+    claim = one(text, Q, "كما ناقشت اللجنة الميزانية المقترحة للعام المقبل")
+    assert (claim.speaker, claim.cue) == ("مصدر في اللجنة", "وأضاف")
+
+
+def test_quote_with_no_reporting_verb_is_the_one_person_named():
+    text = ("وبدأ الحفل بصعود الفنان سامر الخطيب على المسرح ليكون راوي الحكاية التي هي "
+            "«حكاية مدينة.. حكاية ناس لكل منهم اسم ولهم وطن واحد».")
+    claim = one(text, Q, "حكاية مدينة.. حكاية ناس لكل منهم اسم ولهم وطن واحد")
+    assert (claim.speaker, claim.cue) == ("سامر الخطيب", None)
+    assert "speaker_inferred" in claim.flags
+
+
+@pytest.mark.parametrize("text, body", [
+    ("وتطرح الشركة هذا العام سيارة «ستار - لاين جي إل سي كلاس» الجديدة.",
+     "ستار - لاين جي إل سي كلاس"),
+    ("ويعمل الهاتف بمعالج طراز «1.8 غيغاهرتز ثماني النواة سناب 625».",
+     "1.8 غيغاهرتز ثماني النواة سناب 625"),
+])
+def test_model_names_spelled_with_letters_and_numbers_are_terms(text, body):
+    one(text, T, body)
+
+
+def test_writers_formula_is_not_where_a_lost_quotation_starts():
+    text = ("وقال المدير إن المشروع سيكتمل قريبا. يذكر أن الشركة تأسست عام 1990 وهي من "
+            'أكبر الشركات في المنطقة" .')
+    assert not [c for c in extract_claims(text, lang="ar")
+                if c.kind == Q and "تأسست" in c.text]

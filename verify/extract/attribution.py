@@ -39,6 +39,9 @@ class TermHints:
     speaker) rather than the speaker's own word?
     ``min_reported_words``: shorter reported content is dropped;
     ``is_list``: is this quoted text an enumeration of names (places, teams), not speech?
+    ``is_name``: is this quoted text a name spelled with letters and numbers (a model)?
+    ``subject_frames``: folded words that carry the subject of the clause the quoted
+    words finish (بأنها «ستدافع عن مصالحها»): a short run after them is a term.
     """
 
     naming_frames: frozenset[str]
@@ -47,6 +50,8 @@ class TermHints:
     key: Callable[[str], str]
     min_reported_words: int = 2
     is_list: Callable[[str], bool] | None = None
+    subject_frames: frozenset[str] = frozenset()
+    is_name: Callable[[str], bool] | None = None
 
 
 @dataclass(slots=True)
@@ -59,6 +64,7 @@ class _Attribution:
 
 
 _WORD_RUN = re.compile(r"\S+")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")  # 1.2 غيغاهرتز: a number, not a sentence end
 _COMMAS = frozenset("،,")
 
 
@@ -141,7 +147,7 @@ class _Builder:
             flags.append("speaker_inferred")
         if cue.speaker is None:
             flags.append("speaker_unresolved")
-        return _Attribution(cue.speaker, cue.mention, cue.text, cue.via, tuple(flags))
+        return _Attribution(cue.speaker, cue.mention, cue.text or None, cue.via, tuple(flags))
 
     def reported_end(self, cue: Cue) -> int:
         """Reported content runs to the sentence end or the next cue of the sentence."""
@@ -246,13 +252,19 @@ class _Builder:
         if words > _TERM_WORDS and self.hints.is_list is not None and self.hints.is_list(
                 self.text[span.start:span.end]):
             return True  # «الهنداوية، سوق الجنوبية، باب مكة»: a list of names
+        if _TERM_WORDS < words <= _FRAMED_TERM_WORDS and self.hints.is_name is not None and (
+                self.hints.is_name(self.text[span.start:span.end])):
+            return True  # «مرسيدس - بينز جي إل سي كلاس»: a model's name
         if words <= _TERM_WORDS:
             sentence = words >= 2 and tail.rstrip("”\"'»")[-1:] in _SENTENCE_PUNCT
+            # بأنها «ستدافع عن مصالحها»: the words finish a clause whose subject the
+            # writer gave outside the marks, a fragment of the speaker's, not speech
+            fragment = bool(before) and before[0] in self.hints.subject_frames
             speech = words >= 2 and self.introduces(cue, span) and not framed and not (
-                cue is not None and cue.describe)
+                cue is not None and cue.describe) and not fragment
             return not (speech or sentence)
         return framed and words <= _FRAMED_TERM_WORDS and not any(
-            c in _SENTENCE_PUNCT for c in self.text[span.start:span.end])
+            c in _SENTENCE_PUNCT for c in _DECIMAL.sub("", self.text[span.start:span.end]))
 
     def build(self) -> list[Claim]:
         sizes: dict[int, int] = {}

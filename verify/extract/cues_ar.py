@@ -8,6 +8,7 @@ verb with no subject (وأضاف) continues the current speaker; participles (م
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import lexicon_ar as lx
@@ -71,6 +72,8 @@ class _Reader:
         self.recent: list[_Speaker] = []
         self.opening: _Speaker | None = None  # a titled name opening the current sentence
         self.found: list[Cue] = []  # the cues of the current sentence so far
+        # document noun (بيان، نشره) -> who spoke through the last one named
+        self.documents: dict[str, _Speaker] = {}
 
     # ---- document walk ---------------------------------------------------------------
 
@@ -79,22 +82,41 @@ class _Reader:
         q = 0
         for sent in self.sentences:
             self.opening = None
+            people: list[tuple[Mention, Entity]] = []
             for mention in scan_titled_names(self.text, sent.tokens):
                 entity = self.registry.add(mention, mention.start)
                 if entity is not None and self._opens(sent, mention):
                     self.opening = _Speaker(entity.name, entity, entity.gender, mention.text,
                                             sent.paragraph, inferred=True)
+                if entity is not None and entity.kind == PERSON:
+                    people.append((mention, entity))
             inside = []
             for tok in sent.tokens:
                 while q < len(self.quoted) and self.quoted[q][1] <= tok.start:
                     q += 1
                 inside.append(q < len(self.quoted) and self.quoted[q][0] < tok.start)
-            cues.extend(self._sentence(sent, inside))
+            found = self._sentence(sent, inside)
+            if not found and people and any(inside):
+                found = self._named_only(sent, people)
+            cues.extend(found)
         names = FullNames(self.sentences, self.registry)
         for cue in cues:
             if cue.speaker:
                 cue.speaker = names.fullest(cue.speaker)
         return cues
+
+    def _named_only(self, sent: Sentence, people: list[tuple[Mention, Entity]]) -> list[Cue]:
+        """A sentence with quoted words, no reporting verb and one person named before
+        them (صعد الفنان فلان ليكون راوي الحكاية التي هي «...»): the words are his."""
+        if len({entity.name for _, entity in people}) != 1:
+            return []
+        mention, entity = people[0]
+        k = bisect_left(self.quoted, (mention.end, -1))
+        if k >= len(self.quoted) or self.quoted[k][0] >= sent.end:
+            return []
+        cue = Cue(sent.index, sent.paragraph, mention.start, mention.end, "", "mention", "",
+                  None, speaker=entity.name, mention=mention.text, inferred=True)
+        return [cue]
 
     @staticmethod
     def _opens(sent: Sentence, mention: Mention) -> bool:
@@ -163,11 +185,13 @@ class _Reader:
             tok = toks[i]
             key = tok.key
             if inside[i] or not (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS
-                                 or key in lx.SOURCE_KEYS):
+                                 or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS):
                 i += 1
                 continue
             parsed: tuple[Cue | None, _Speaker | None, int] | None
-            if key in lx.VERB_KEYS:
+            if key in lx.DOCUMENT_VERB_KEYS:
+                parsed = self._document(sent, i)
+            elif key in lx.VERB_KEYS:
                 parsed = self._verb(sent, i, local)
             elif key in lx.PARTICIPLE_KEYS:
                 parsed = self._participle(sent, i, local)
@@ -289,6 +313,7 @@ class _Reader:
         comma = False
         speech_noun = False
         apposition: list[Tok] = []
+        document: str | None = None
         result = None
         n = len(toks)
         j = i + 1
@@ -297,6 +322,25 @@ class _Reader:
             key = t.key
             if t.text in END_PUNCT and not (subject and is_initial(toks, j)):
                 break
+            if key in lx.CALLED_KEYS and (subject or circumstance or comma) and j + 1 < n and (
+                    toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS):
+                # وقالت امرأة من سكان المدينة ... تدعى سلمى: the name after a long
+                # description is the speaker (mention_of reads the words after تدعى)
+                k = j + 2  # the word after تدعى is a name whatever else it may mean (ليلى)
+                while k < n and k - j <= 4 and toks[k].key not in lx.PRONOUN_KEYS and (
+                        toks[k].key[1:] not in lx.PRONOUN_KEYS):
+                    if name_like(toks[k]) or toks[k].key in lx.PARTICLE_KEYS:
+                        k += 1  # سلمى، عبد الله بن سعد
+                    elif k > j + 1 and is_definite(toks[k]) and toks[k].text.isalpha() and (
+                            strip_al(toks[k].key) not in lx.TITLE_KEYS):
+                        k += 1  # صالح الحربي: a family name with the article ends the name
+                        break
+                    else:
+                        break
+                subject = toks[j:k]
+                circumstance = True
+                j = k
+                continue
             if relay and key == "عن" and relay_from is None:
                 relay_from, subject = subject, []
                 j += 1
@@ -348,6 +392,8 @@ class _Reader:
                     toks[j + 1].key in lx.CIRCUMSTANCE_NOUN_KEYS
                     or toks[j + 1].key in DEMONSTRATIVES):
                 circumstance = True  # في تصريح لـ...، في هذه المناسبة
+                if strip_al(toks[j + 1].key) in lx.DOCUMENT_NOUN_KEYS:
+                    document = strip_al(toks[j + 1].key)  # في بيان صحفي: his statement
                 j += 2
                 continue
             outlet = outlet_at(self.text, toks, j)
@@ -436,6 +482,8 @@ class _Reader:
             # subject is no one the document names or titles is part of those words
             return None
         speaker, flags = self._resolve(mention, gender, tok.start, sent.paragraph, local)
+        if document is not None and speaker is not None:
+            self.documents[document] = speaker
         cue = Cue(sent.index, sent.paragraph, tok.start, tok.end, tok.text, "verb", complement,
                   content, describe=lemma in lx.DESCRIBE_VERBS, postposed=postposed,
                   via=via)
@@ -551,6 +599,44 @@ class _Reader:
             cue.via = local.via
         return cue, speaker, next_i
 
+    def _document(self, sent: Sentence, i: int
+                  ) -> tuple[Cue, _Speaker | None, int] | None:
+        """وجاء في نشرة حول المعرض أن ...: the document is the source of the words; the
+        same noun with the article later (وتضيف النشرة) points back to it."""
+        toks = sent.tokens
+        n = len(toks)
+        if i + 2 >= n or toks[i + 1].key != "في":
+            return None
+        noun = strip_al(toks[i + 2].key)
+        if noun not in lx.DOCUMENT_NOUN_KEYS:
+            return None
+        j = i + 3
+        result = None
+        while j < n and j - i <= 10:
+            if toks[j].text in END_PUNCT or toks[j].key in lx.VERB_KEYS:
+                return None
+            result = self._complement(toks, j, "", True, False)
+            if result is not None and result[0] in ("that", "colon", "mark"):
+                break
+            result = None
+            j += 1
+        if result is None:
+            return None
+        complement, content, next_i = result
+        words = toks[i + 2:j]
+        while words and not any(c.isalpha() for c in words[-1].text):
+            words.pop()
+        phrase = self.text[words[0].start:words[-1].end]
+        known = self.documents.get(noun) if is_definite(toks[i + 2]) else None
+        speaker = known or _Speaker(phrase, None, None, phrase, sent.paragraph)
+        self.documents[noun] = speaker
+        tok = toks[i]
+        cue = Cue(sent.index, sent.paragraph, tok.start, toks[i + 1].end,
+                  self.text[tok.start:toks[i + 1].end], "verb", complement, content)
+        self._fill(cue, speaker, set(), None, None)
+        cue.mention = phrase
+        return cue, speaker, next_i
+
     def _source(self, sent: Sentence, i: int, local: _Speaker | None
                 ) -> tuple[Cue, _Speaker | None, int] | None:
         """بحسب X، وفقاً لـ X ...: X is the source of the words before or after it (an
@@ -581,6 +667,12 @@ class _Reader:
     def _resolve(self, mention: Mention | None, gender: str | None, position: int,
                  paragraph: int, local: _Speaker | None
                  ) -> tuple[_Speaker | None, set[str]]:
+        if mention is not None and self.documents and " " not in mention.text:
+            document = self.documents.get(strip_al(fold_ar(mention.text)))
+            if document is not None and fold_ar(mention.text).startswith("ال"):
+                # وأضاف البيان: the statement named before, and whoever issued it
+                return _Speaker(document.name, document.entity, document.gender,
+                                mention.text, paragraph), set()
         if mention is None or mention.kind == PRONOUN:
             if local is not None and not (gender in ("m", "f") and local.gender in ("m", "f")
                                           and gender != local.gender):

@@ -151,6 +151,25 @@ COMPLEMENTIZERS = words(
     "أنك إنك أنكم إنكم "
     "بأنه بأنها بأنهم بأنهما بأننا بأنني فإنه فإنها فإنهم"
 )
+# Complementisers carrying the subject as a pronoun (بأنها «ستدافع ...»): words in marks
+# right after one finish a clause the writer began, so a short run of them is a term.
+PRONOUN_COMPLEMENTIZERS = tuple(w for w in COMPLEMENTIZERS
+                                if w.endswith(("ه", "ها", "هم", "هما", "نا", "ني", "ك", "كم")))
+# Words that introduce a person's name after a description of them: امرأة من المدينة
+# تدعى فلانة، رجل يدعى فلان.
+CALLED_WORDS = words("يدعى تدعى ويدعى وتدعى يسمى تسمى ويسمى وتسمى المدعو المدعوة اسمه اسمها "
+                     "واسمه واسمها")
+# Latin letters spelled in Arabic in model and product names (جي إل سي، إل تي إي) and
+# spaced abbreviations (أ ف ب): a quoted item made of them is a name, not speech. (في،
+# إن، أو are left out: they are words first.)
+LETTER_NAMES = words("إيه ايه بي سي دي إي اي إف اف جي إتش اتش آي جيه كيه إل ال إم ام "
+                     "كيو آر ار إس اس تي يو دبليو إكس اكس واي زد زي أ ف ب ش")
+# Documents that speak for whoever issued them: وجاء في نشرة حول المعرض أن ...، وأضاف
+# البيان (the statement named before: في بيان صحفي).
+DOCUMENT_NOUNS = words("بيان نشرة تقرير رسالة دراسة وثيقة مذكرة تعميم منشور تغريدة خطاب "
+                       "إعلان مقال كتاب")
+# Verbs that introduce the words of a document: جاء في البيان، ورد في التقرير.
+DOCUMENT_VERBS = words("جاء وجاء ورد وورد")
 # The noun that carries relayed words: نقلت عنه قوله إن، نقل عن مصدر القول إن.
 SPEECH_NOUNS = words("قوله قولها قولهم قولهما القول بقوله بقولها بقولهم بالقول")
 # Verbs that report only with a speech noun: ومضى الوزير بالقول إن (but مضى عام).
@@ -399,6 +418,11 @@ AMBIGUOUS_KEYS = frozenset(lemma for lemma in AMBIGUOUS_VERBS)
 PREPOSITIONS_OF = {lemma: tuple(fold_ar(p) for p in preps)
                    for lemma, preps in VERB_PREPOSITIONS.items()}
 COMPLEMENTIZER_KEYS = _fold_all(COMPLEMENTIZERS)
+PRONOUN_COMPLEMENTIZER_KEYS = _fold_all(PRONOUN_COMPLEMENTIZERS)
+CALLED_KEYS = _fold_all(CALLED_WORDS)
+LETTER_NAME_KEYS = _fold_all(LETTER_NAMES)
+DOCUMENT_NOUN_KEYS = _fold_all(DOCUMENT_NOUNS)
+DOCUMENT_VERB_KEYS = _fold_all(DOCUMENT_VERBS)
 SPEECH_NOUN_KEYS = _fold_all(SPEECH_NOUNS)
 SOURCE_KEYS = _fold_all(SOURCE_PHRASES)
 SOURCE_LINK_KEYS = _fold_all(SOURCE_LINKS)

@@ -88,6 +88,7 @@ _SENTENCE_END_RE = re.compile(r"(?<![.…])[.!?؟…](?=[\s\u200b-\u200f\u202a-\
 _CLOSING_FOLLOWERS = frozenset(".،,؛;!?؟)]}…") | {""}
 _LOOK = 8  # how far to look through invisible characters
 _STACK_SEARCH = 8  # how deep to look in the stack for a mark of the same style
+_SHORT_WORDS = 3  # a name in straight marks whose closing mark is spaced ("الوطن "عن)
 _EXTEND_GAP = 12  # chars between a closed quote and a stray closing mark that extends it
 
 
@@ -229,6 +230,11 @@ def _classify(text: str, m: re.Match[str], lo: int, hi: int,
     if word_after and (not word_before or before == _TATWEEL):
         return _Mark(pos, size, style, OPEN, True, shape=shape,
                      colon=_prev_solid(text, pos, lo) in (":", "："))  # قال: «نحن
+    if word_before and word_after is False and _word_before(text, pos, lo) in _PROCLITICS and (
+            text[pos - 1] != _TATWEEL and _prev_char(text, pos - 1, lo).isspace()):
+        # «أ ف ب» : a letter standing alone before a mark spaced from what follows is
+        # the last letter of an abbreviation, not a proclitic: its shape decides
+        return _Mark(pos, size, style, shape, False, shape=shape)
     if word_before and _word_before(text, pos, lo) in _PROCLITICS:
         return _Mark(pos, size, style, OPEN, True, shape=shape)  # و«، لـ« الحياة»
     if word_before and not word_after:
@@ -318,7 +324,18 @@ class _Pairer:
         if carry is not None and marks and marks[0].pos == lo and marks[0].role != CLOSE:
             stack.append((marks[0], carry[0], True))
             marks = marks[1:]
+        left = {style: 0 for style in _GOOD_MATCH}  # straight marks still to come
         for mark in marks:
+            if mark.shape == EITHER:
+                left[mark.style] += 1
+        for mark in marks:
+            if mark.shape == EITHER:
+                left[mark.style] -= 1
+                if mark.role == OPEN and mark.strong and left[mark.style] == 0 and (
+                        self._short_open(stack, mark)):
+                    # "الوطن "عن: the last straight mark, a few words after an open
+                    # quotation of its style closes it, whatever its spacing says
+                    mark.role = CLOSE
             if mark.role == OPEN and mark.strong:
                 if stack and not stack[-1][2] and stack[-1][0].role == OPEN and (
                         not text[stack[-1][0].pos + stack[-1][0].size:mark.pos].strip()):
@@ -370,6 +387,15 @@ class _Pairer:
         self._resolve_strays(index, lo, strays, closed, first_span)
         self._pair_singles(index, singles, first_span)
         return new_carry
+
+    def _short_open(self, stack: list[tuple[_Mark, int, bool]], mark: _Mark) -> bool:
+        """Is an opener of ``mark``'s style on top of the stack, a few words before it?"""
+        if not stack or stack[-1][2] or stack[-1][0].style != mark.style:
+            return False
+        opener = stack[-1][0]
+        between = self.text[opener.pos + opener.size:mark.pos]
+        return 0 < len(between.split()) <= _SHORT_WORDS and not any(
+            c in ".!?؟،,:؛" for c in between)
 
     def _close_lost(self, stack: list[tuple[_Mark, int, bool]], mark: _Mark,
                     index: int) -> None:

@@ -39,7 +39,7 @@ _PREFIXED = ("ل", "ك", "ب", "ف", "و")
 # Nouns that take a pronoun ending right after a speaker (أبدى الوزير ارتياحه).
 _PRONOUN_STEMS = lx.OBJECT_OPENER_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS | lx.SPEECH_NOUN_KEYS
 # Words that introduce the name itself: رجل يدعى جيانغ، المدعو فلان.
-_NAMED = frozenset(fold_ar(w) for w in words("يدعى تدعى المدعو المدعوة اسمه اسمها"))
+_NAMED = lx.CALLED_KEYS  # مهندس يدعى جيانغ، امرأة وتدعى سلمى
 
 
 def _prefixed(tok: Tok) -> bool:
@@ -395,8 +395,10 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
             j += 1
         while j > start and tokens[j - 1].key in lx.PARTICLE_KEYS:
             j -= 1  # a name does not end with بن
-        if j < n and j > start and is_family_name(tokens[j]):
-            j += 1
+        if j < n and j > start and is_family_name(tokens[j]) and not (
+                j + 1 < n and tokens[j + 1].key.startswith(("بال", "لل", "كال"))):
+            j += 1  # (but وضع المدرب فلان فلان التتويج بالدوري: the object and its
+            #         complement follow the name, not a family name)
         size = j - start
         after_honorific = start > 0 and (tokens[start - 1].key in lx.HONORIFIC_KEYS
                                          or bool(skipped or phrase) and start == j - size)

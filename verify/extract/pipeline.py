@@ -26,13 +26,19 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _SAMPLE = 4_000
 _DETECT_SAMPLE = 1_500  # enough letters to tell Arabic from English
 
+# (but not after the writer's own formula: يذكر أن، يشار إلى أن، والجدير بالذكر أن)
+_EDITORIAL_BEFORE = "".join(f"(?<!{re.escape(w)} )" for w in (
+    "يذكر", "يُذكر", "يشار إلى", "يشار الى", "يُشار إلى", "بالذكر"))
 _LOST_OPEN_AR = re.compile(
-    r"(?:(?<=\s)|^)[وف]?(?:" + "|".join(map(re.escape, lex_ar.LOST_OPEN_WORDS)) + r")(?=\s)|:")
+    r"(?:(?<=\s)|^)" + _EDITORIAL_BEFORE + r"[وف]?(?:"
+    + "|".join(map(re.escape, lex_ar.LOST_OPEN_WORDS)) + r")(?=\s)|:")
 _LOST_OPEN_EN = re.compile(r":")
 # «... 1433، مشيراً إلى أن ...: a reporting participle after a comma ends an unclosed quote
+# ... and so does the writer's own formula (يذكر أن، يشار إلى أن)
 _LOST_CLOSE_AR = re.compile(
     r"[،,]\s*و?(?:" + "|".join(sorted(map(re.escape, lex_ar.PARTICIPLE_STEMS), key=len,
-                                      reverse=True)) + r")(?:اً|ًا|ا|ة|ين)(?=\s)")
+                                      reverse=True)) + r")(?:اً|ًا|ا|ة|ين)(?=\s)"
+    r"|(?:(?<=\s)|^)و?(?:يذكر|يُذكر|يشار إلى|يشار الى|يُشار إلى|الجدير بالذكر) [أا]ن(?=\s)")
 
 
 _SPEECH_WORD_KEYS = frozenset(lex_ar.VERB_KEYS) | frozenset(fold_ar(w) for w in lex_ar.LOST_OPEN_WORDS)
@@ -87,6 +93,7 @@ def _ar_is_label(text: str) -> bool:
 
 
 _LIST_SPLIT = re.compile("[،,]")
+_NAME_WORDS_AR = frozenset({"علي", "عليّ"})  # as written with ي, not the preposition على
 _MIN_LIST_ITEMS = 3
 _MAX_ITEM_WORDS = 5
 _MAX_MEAN_ITEM_WORDS = 3
@@ -102,12 +109,29 @@ def _ar_is_list(text: str) -> bool:
     if sum(map(len, items)) > _MAX_MEAN_ITEM_WORDS * len(items):
         return False
     for item in items:
-        for word in item:
+        for position, word in enumerate(item):
             key = fold_ar(word)
+            if position == 0 and len(item) > 1 and word.removeprefix("و") in _NAME_WORDS_AR:
+                continue  # وعلي هزازي: the name علي, which folds onto the preposition على
             if not word.isalpha() or key in lex_ar.FUNCTION_KEYS or (
                     key[:1] in "وف" and key[1:] in lex_ar.FUNCTION_KEYS):
                 return False
     return True
+
+
+def _ar_is_model_name(text: str) -> bool:
+    """A name spelled with Latin letters and numbers (مرسيدس - بينز جي إل سي كلاس، إل تي
+    إي 4 جي، معالج 1.2 غيغاهرتز 410): two letter names or numbers, and no function word."""
+    letters = digits = 0
+    for word in text.split():
+        key = fold_ar(word)
+        if key in lex_ar.LETTER_NAME_KEYS:
+            letters += 1
+        elif any(c.isdigit() for c in word):
+            digits += 1
+        elif key in lex_ar.FUNCTION_KEYS or (key[:1] in "وف" and key[1:] in lex_ar.FUNCTION_KEYS):
+            return False
+    return letters >= 2 or letters >= 1 and digits >= 1 or digits >= 2
 
 
 _AR_NAMED = frozenset({*lex_ar.TITLE_KEYS, *lex_ar.INSTITUTION_KEYS, *lex_ar.PLACE_KEYS,
@@ -129,7 +153,9 @@ def _en_is_named(tok: Tok, position: int) -> bool:
 
 
 _AR_TERMS = TermHints(lex_ar.NAMING_FRAME_KEYS | lex_ar.INSTITUTION_KEYS, _ar_frame, _ar_is_label,
-                      fold_ar, min_reported_words=2, is_list=_ar_is_list)
+                      fold_ar, min_reported_words=2, is_list=_ar_is_list,
+                      subject_frames=lex_ar.PRONOUN_COMPLEMENTIZER_KEYS,
+                      is_name=_ar_is_model_name)
 _EN_TERMS = TermHints(lex_en.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
                       min_reported_words=3)
 _AR_STATEMENTS = StatementHints(lex_ar.NUMBER_KEYS, lex_ar.DATE_KEYS, lex_ar.EVENT_KEYS,
@@ -177,7 +203,7 @@ def run_extraction(text: str, lang: str | None, model: str | None) -> Extraction
     claims: list[Claim] = build_claims(text, sentences, spans, cues,
                                        _AR_TERMS if arabic else _EN_TERMS, normalize)
     dateline = find_dateline(text, paragraphs)
-    skip = {c.sentence for c in cues}
+    skip = {c.sentence for c in cues if c.kind != "mention"}
     stamp = None
     if dateline is not None:
         stamp = (dateline.start, dateline.end)
