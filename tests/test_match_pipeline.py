@@ -153,6 +153,27 @@ def test_match_is_incremental_and_idempotent(tmp_path: Path) -> None:
     assert storage.table_counts(db)["matches"] == 6
 
 
+def test_match_force_matches_everything_again_without_duplicates(tmp_path: Path) -> None:
+    path = tmp_path / "claims.db"
+    ids = build_db(path, tmp_path, ["origin", "verbatim", "number", "unrelated"])
+    first = run(path, "match", "--json")
+    assert first.exit_code == 0, first.output
+    db = storage.open_db(path)
+    before = claim_of(db, ids["origin"])
+    count = storage.table_counts(db)["matches"]
+    db.close()
+    forced = run(path, "match", "--force", "--json")
+    assert forced.exit_code == 0, forced.output
+    assert json.loads(forced.stdout)["claims"] == json.loads(first.stdout)["claims"] == 3
+    db = storage.open_db(path)
+    after = claim_of(db, ids["origin"])
+    assert storage.table_counts(db)["matches"] == count
+    assert (after["flags"], after["matches"]) == (before["flags"], before["matches"])
+    settings = json.loads(db.execute(
+        "SELECT settings FROM runs WHERE command = 'match' ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert settings["force"] is True
+
+
 def run(db: Path, *args: str, input: str | None = None):
     return runner.invoke(app, ["--db", str(db), *args], input=input)
 

@@ -148,7 +148,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Store documents (.txt .md .html .json .jsonl .zip) with their provenance."""
+    """Store documents (.txt .md .html .json .jsonl .parquet .zip) with their provenance."""
     fields = _guard(lambda: parse_field_options(field or []))
     options = IngestOptions(
         fields=fields, outlet=outlet, url=url, published=published, lang=lang, max_chars=max_chars
@@ -307,6 +307,9 @@ def stats() -> None:
 @app.command()
 def match(
     workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="Match every claim again from scratch, not only new work.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
@@ -314,10 +317,12 @@ def match(
     from verify.match import match_settings
 
     with _database() as db:
-        run_id = storage.start_run(db, "match", {**match_settings(), "workers": workers})
+        run_id = storage.start_run(db, "match", {**match_settings(), "workers": workers, "force": force})
         with _stage_progress(quiet or as_json) as progress:
             summary = _guard(
-                lambda: pipeline.match_claims(db, workers=workers, run_id=run_id, progress=progress)
+                lambda: pipeline.match_claims(
+                    db, workers=workers, run_id=run_id, force=force, progress=progress
+                )
             )
         counts = {"indexed": summary.indexed, "claims": summary.claims, "skipped": summary.skipped,
                   "matches": summary.matches, **summary.flags}

@@ -406,6 +406,7 @@ def match_claims(
     *,
     workers: int = 1,
     run_id: int | None = None,
+    force: bool = False,
     progress: Progress = _no_progress,
 ) -> MatchSummary:
     """Match every claim not yet matched against the current index, and judge it.
@@ -413,6 +414,7 @@ def match_claims(
     Incremental: a claim matched before is matched only against documents indexed
     since; its flags are judged again from all its matches. Each batch of claims is
     stored in one transaction, so an interrupted run keeps what it finished.
+    ``force`` matches every claim again from scratch (its earlier matches replaced).
     """
     from verify.consistency import MATCHED_KINDS, Source, is_matchable, judge_claim
     from verify.match import MATCHER
@@ -421,7 +423,7 @@ def match_claims(
     summary.indexed = index_documents(db, workers=workers, run_id=run_id, progress=progress).documents
     group_speakers(db)
     seq = storage.index_seq(db)
-    todo = storage.claims_to_match(db, kinds=sorted(MATCHED_KINDS), matcher=MATCHER, seq=seq)
+    todo = storage.claims_to_match(db, kinds=sorted(MATCHED_KINDS), matcher=MATCHER, seq=seq, force=force)
     short = [c for c in todo if not is_matchable(c["kind"], c["text"])]
     todo = [c for c in todo if is_matchable(c["kind"], c["text"])]
     if short:

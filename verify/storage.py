@@ -477,14 +477,21 @@ def document_sources(db: Database) -> dict[str, tuple[str | None, str | None, st
 
 
 def claims_to_match(
-    db: Database, *, kinds: Sequence[str], matcher: str, seq: int
+    db: Database, *, kinds: Sequence[str], matcher: str, seq: int, force: bool = False
 ) -> list[dict[str, Any]]:
-    """Claims of these kinds not yet matched against index state ``seq`` by ``matcher``.
+    """Claims of these kinds not yet matched against index state ``seq`` by ``matcher``
+    (with ``force``, every claim of these kinds, to be matched from scratch).
 
     Each row has ``id, document_id, kind, text, speaker`` and ``after_seq``: the index
     state it was last matched against (0 when it must be matched from scratch).
     """
     marks = ", ".join("?" for _ in kinds)
+    if force:
+        sql = f"""
+            SELECT id, document_id, kind, text, speaker, 0 AS after_seq FROM claims
+            WHERE kind IN ({marks}) ORDER BY document_id, start
+        """
+        return [dict(row) for row in db.query(sql, list(kinds))]
     sql = f"""
         SELECT c.id, c.document_id, c.kind, c.text, c.speaker,
                CASE WHEN k.matcher = ? THEN k.index_seq ELSE 0 END AS after_seq
