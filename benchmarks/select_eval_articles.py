@@ -13,6 +13,9 @@ with::
     python benchmarks/select_eval_articles.py --seed 20261203 --per-outlet 1 \\
         --extra-marked 6 --unconditioned 0 \\
         --exclude data/eval_articles.jsonl --exclude data/eval_articles_holdout.jsonl
+
+and the fourth (holdout3) with ``--seed 20261219`` and the same options, also excluding
+``data/eval_articles_holdout2.jsonl``.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ __all__ = [
     "ends_subject",
     "is_manner",
     "names_next",
+    "object_after_title",
     "object_opener",
 ]
 
@@ -120,12 +121,37 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # رودجرز للصحافيين: the hearers, not the speaker
     if text.endswith(("اً", "ًا", "ً")):
         return True  # an accusative: the object or an adverb (صيغاً، اجتماعاً)
+    if object_after_title(tok, subject):
+        return True
     # a family name ends a personal name after a title: رئيس المجلس محمد الناصر | إقرار
     return (len(subject) >= 3 and is_family_name(subject[-1]) and name_like(subject[-2])
             and (subject[-3].key in lx.HONORIFIC_KEYS or is_definite(subject[-3])
                  or strip_al(subject[-3].key) in lx.TITLE_KEYS)
             and tok.key not in lx.PARTICLE_KEYS and tok.key not in lx.HONORIFIC_KEYS
             and strip_al(tok.key) not in lx.TITLE_KEYS)
+
+
+def object_after_title(tok: Tok, subject: list[Tok]) -> bool:
+    """ووصف اللواء التركي | العملية الإرهابية: after a definite title or rank completed
+    by a family name or an adjective, a definite noun that cannot describe the title (no
+    adjective of the lexicon, no nisba -ي, no feminine nisba after a masculine title)
+    begins the verb's object."""
+    if not 2 <= len(subject) <= 3 or not is_definite(tok) or not tok.text.isalpha():
+        return False
+    head = subject[0]
+    if not (head.key in lx.HONORIFIC_KEYS
+            or is_definite(head) and strip_al(head.key) in lx.TITLE_KEYS):
+        return False
+    if not all(is_definite(t) and t.text.isalpha() for t in subject[1:]):
+        return False
+    key = tok.key
+    bare = strip_al(key)
+    if (key in lx.DESCRIPTOR_KEYS or bare in lx.TITLE_KEYS or key in lx.HONORIFIC_KEYS
+            or bare in lx.INSTITUTION_KEYS or key in lx.PARTICLE_KEYS):
+        return False
+    if key.endswith("ي"):
+        return False  # an adjective the lexicon lacks (الوزير الموريتاني)
+    return key.endswith("يه") and not head.key.endswith("ه") or not key.endswith("يه")
 
 
 def object_opener(key: str) -> bool:

@@ -36,7 +36,14 @@ from .cues import Cue, is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Registry
 from .fullnames_ar import FullNames
 from .keys import fold_ar, strip_al
-from .mentions_ar import is_definite, is_initial, mention_of, name_like, scan_titled_names
+from .mentions_ar import (
+    is_definite,
+    is_initial,
+    mention_of,
+    mention_word,
+    name_like,
+    scan_titled_names,
+)
 from .segment import Sentence, Tok
 from .sources_ar import outlet_at, source_at
 
@@ -46,6 +53,34 @@ __all__ = ["find_cues_ar"]
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
 DASHES = frozenset("-–—")
 _OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
+_QUANTIFIERS = frozenset(fold_ar(w) for w in (
+    "كثير", "عديد", "عدد", "بعض", "غالبية", "أغلب", "معظم", "مجموعة", "جملة", "كثيرً"))
+_KANA_VERBS = frozenset(fold_ar(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
+
+
+_STANDALONE_PREPOSITIONS = frozenset(fold_ar(w) for w in (
+    "مع", "عن", "إلى", "الى", "من", "في", "على", "لدى", "بين", "ضد"))
+
+
+def _l_words(sentences: list[Sentence]) -> frozenset[str]:
+    """Words that begin with ل and that the document itself shows are not ل + noun: it
+    writes them after a preposition (مع لافروف) or as the last word of a name after a
+    title (الروسي سيرغي لافروف). Lexicon words after the ل are left out (لمجلس)."""
+    found: set[str] = set()
+    for sent in sentences:
+        toks = sent.tokens
+        for k in range(1, len(toks)):
+            tok = toks[k]
+            key = tok.key
+            if key[:1] != "ل" or len(key) < 5 or key.startswith("لل") or is_definite(tok) or (
+                    not tok.text.isalpha()) or mention_word(key[1:]):
+                continue
+            prev = toks[k - 1]
+            if prev.key in _STANDALONE_PREPOSITIONS or k >= 2 and name_like(prev) and (
+                    is_definite(toks[k - 2]) and (toks[k - 2].key in lx.DESCRIPTOR_KEYS
+                                                  or strip_al(toks[k - 2].key) in lx.TITLE_KEYS)):
+                found.add(key)
+    return frozenset(found)
 
 
 @dataclass(slots=True)
@@ -74,6 +109,7 @@ class _Reader:
         self.found: list[Cue] = []  # the cues of the current sentence so far
         # document noun (بيان، نشره) -> who spoke through the last one named
         self.documents: dict[str, _Speaker] = {}
+        self.own_l = _l_words(sentences)
 
     # ---- document walk ---------------------------------------------------------------
 
@@ -411,7 +447,9 @@ class _Reader:
             if not circumstance and not comma and plural:
                 circumstance = True  # ودعوا المعنيين: a plural verb carries its subject
             if not circumstance and not comma:
-                if ends_subject(t, subject):
+                if not subject and key in self.own_l:
+                    subject.append(t)  # من جانبه، أشار لافروف: a name, not ل + noun
+                elif ends_subject(t, subject):
                     circumstance = True  # keep looking for the content, not for the subject
                     if subject and t.text in DASHES:
                         apposition = self._dashed(toks, j)
@@ -524,6 +562,9 @@ class _Reader:
 
     def _svo_subject(self, toks: list[Tok], i: int) -> list[Tok]:
         """The subject before the verb: وكانت منصة موسكو أعلنت، الوزير قال."""
+        pluperfect = self._pluperfect_subject(toks, i)
+        if pluperfect:
+            return pluperfect
         k = i - 1
         if k >= 0 and toks[k].text.endswith(("-", "–")):
             # أن النبي -صلى الله عليه وسلم- قال: step over the parenthesis
@@ -542,6 +583,12 @@ class _Reader:
             if (t.key in lx.FUNCTION_KEYS or t.key in RELATIVES or t.key in CLAUSE_BREAKS
                     or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS
                     or is_mark(t.text) or t.text in END_PUNCT or not t.text.isalpha()):
+                left = toks[k + 1:i]
+                quantity = t.key == "من" and k > 0 and (
+                    strip_al(toks[k - 1].key).rstrip("ا") in _QUANTIFIERS)
+                if left and (quantity or t.key in CLAUSE_BREAKS) and (
+                        strip_al(left[0].key) in lx.UNNAMED_KEYS):
+                    return left  # لكن كثيراً من خبراء علوم النفس يقولون: unnamed, plural
                 return []
             k -= 1
         if i - k > SVO_LIMIT:
@@ -560,6 +607,37 @@ class _Reader:
                 name_like(t) or t.key in lx.PARTICLE_KEYS for t in left):
             return left  # أما وزير الدولة، أنور قرقاش قال: a full name opening the clause
         return []
+
+    @staticmethod
+    def _pluperfect_subject(toks: list[Tok], i: int) -> list[Tok]:
+        """وكان هاشم حيدر رئيس الاتحاد، وهو ...، قد أكد: the subject follows كان and
+        runs to the first comma, relative pronoun or dash; قد stands before the verb."""
+        if i < 3 or toks[i - 1].key not in ("قد", "وقد"):
+            return []
+        k = i - 2
+        while k >= 0 and i - k <= SUBJECT_LIMIT + 12:
+            t = toks[k]
+            if t.text in END_PUNCT or t.key in lx.VERB_KEYS:
+                return []
+            if t.key in _KANA_VERBS:
+                break
+            k -= 1
+        else:
+            return []
+        if k < 0 or i - k > SUBJECT_LIMIT + 12:
+            return []
+        subject: list[Tok] = []
+        for t in toks[k + 1:i - 1]:
+            if t.text in COMMAS or t.key in RELATIVES or t.text[:1] in DASHES or (
+                    t.text[:1] == "(" or is_mark(t.text) or t.key in lx.PARTICIPLE_KEYS):
+                break
+            subject.append(t)
+        if not subject or len(subject) > SUBJECT_LIMIT or not (
+                name_like(subject[0]) or strip_al(subject[0].key) in lx.TITLE_KEYS
+                or subject[0].key in lx.HONORIFIC_KEYS
+                or strip_al(subject[0].key) in lx.UNNAMED_KEYS):
+            return []
+        return subject
 
     # ---- participles and sourcing phrases --------------------------------------------
 
@@ -707,6 +785,14 @@ class _Reader:
             org = Mention(mention.text, ORG, mention.start, mention.end, mention.text,
                           (fold_ar(mention.text),), frozenset({head}))
             self.registry.add(org, position)
+        if mention.kind == UNNAMED and mention.text.startswith(("ال", "وال")):
+            # المتحدث الأمني: a definite description points back to the person the
+            # document gave that title (المتحدث الأمني اللواء منصور التركي)
+            parts = [strip_al(fold_ar(w)) for w in mention.text.split()]
+            titled = self.registry.by_title(parts[0], frozenset(parts[1:]), position,
+                                            TITLE_SYNONYMS)
+            if titled is not None and titled.kind == PERSON:
+                return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph), set()
         if mention.kind == UNNAMED or mention.kind == ORG or mention.kind == TITLE:
             return _Speaker(mention.text, None, gender, mention.text, paragraph), set()
         return None, {"speaker_unresolved"}

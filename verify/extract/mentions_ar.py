@@ -14,8 +14,8 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import fold_ar, skeleton_ar, strip_al, words
 from .segment import Tok
 
-__all__ = ["is_definite", "is_family_name", "mention_of", "name_keys", "name_like",
-           "scan_titled_names"]
+__all__ = ["is_definite", "is_family_name", "mention_of", "mention_word", "name_keys",
+           "name_like", "scan_titled_names"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
 _LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS
@@ -59,6 +59,11 @@ def is_definite(tok: Tok) -> bool:
 
 def _in_lexicon(key: str) -> bool:
     return key in _LEXICON or strip_al(key) in _LEXICON
+
+
+def mention_word(key: str) -> bool:
+    """Is this folded word in one of the lexicons mentions are read with?"""
+    return _in_lexicon(key)
 
 
 def _wordy(tok: Tok) -> bool:
@@ -283,7 +288,10 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     surface = text[start:end]
     first = words[0].key
     first_bare = strip_al(first)
-    rank = first in lx.HONORIFIC_KEYS and len(words) > 1 and name_like(words[1])
+    # a rank before a name, a family name or a nationality (اللواء التركي): a person,
+    # though the same word names a unit (لواء)
+    rank = first in lx.HONORIFIC_KEYS and len(words) > 1 and (
+        name_like(words[1]) or is_definite(words[1]) and words[1].text.isalpha())
     if marked is None and not rank and (first in lx.ORGANISATION_KEYS or (
             first_bare in lx.INSTITUTION_KEYS and first_bare not in lx.TITLE_KEYS)):
         # المرصد السوري لحقوق الإنسان، وزارة الصحة: the body's name is its whole phrase
@@ -344,6 +352,19 @@ def _glued_genitive(tokens: list[Tok], j: int) -> bool:
             and is_definite(tokens[j + 1]) and name_like(tokens[j + 2]))
 
 
+# Adjectives of a post, not of origin: after a name they are still no family name.
+_POST_NISBAS = frozenset(fold_ar(w) for w in words(
+    "الحالي الثاني الرسمي الإعلامي الأمني العسكري التنفيذي الإقليمي الأممي الدولي"))
+
+
+def _nisba_surname(tok: Tok) -> bool:
+    """اللواء منصور التركي: an adjective of origin right after a personal name is his
+    family name (nationalities come before the name when they describe the post)."""
+    key = tok.key
+    return (is_definite(tok) and tok.text.isalpha() and key in lx.DESCRIPTOR_KEYS
+            and key.endswith("ي") and key not in _POST_NISBAS)
+
+
 def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
     """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا)."""
     found: list[Mention] = []
@@ -395,7 +416,7 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
             j += 1
         while j > start and tokens[j - 1].key in lx.PARTICLE_KEYS:
             j -= 1  # a name does not end with بن
-        if j < n and j > start and is_family_name(tokens[j]) and not (
+        if j < n and j > start and (is_family_name(tokens[j]) or _nisba_surname(tokens[j])) and not (
                 j + 1 < n and tokens[j + 1].key.startswith(("بال", "لل", "كال"))):
             j += 1  # (but وضع المدرب فلان فلان التتويج بالدوري: the object and its
             #         complement follow the name, not a family name)
