@@ -7,11 +7,15 @@ JSONL files to a temporary directory, then runs each engine in its own process:
 - dask: ``dask_engine.run_dask`` on a ``LocalCluster`` of N worker processes into a
   Parquet dataset.
 
-Prints wall time, peak resident memory per process, speed-ups, the index bytes per
-document and the matching rate per worker (the figures of the README's capacity model).
-Skips cleanly when the corpus or Dask is absent.
+Prints wall time, peak resident memory per process, speed-ups, whether every run
+found the same claims and matches, the index bytes per document and the matching
+rate per worker. Then a probe (one process, CPU time, so other load on the machine
+matters less than for wall times) times claim lookups against shards of the whole
+slice, a half and a quarter of it, read back from the Dask run's dataset: the cost of
+a lookup as a fixed part plus a part per document in the shard, the figures of the
+README's capacity model. Skips cleanly when the corpus or Dask is absent.
 
-    .venv/bin/python benchmarks/bench_dask.py [--limit 3000] [--workers 1,2]
+    .venv/bin/python benchmarks/bench_dask.py [--limit 3000] [--workers 1,2] [--probe 2000]
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def cpu_s(who: int = resource.RUSAGE_SELF) -> float:
+    """CPU seconds (user and system) used so far: unlike wall time, hardly changed by
+    other work on the machine."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def write_slice(folder: Path, limit: int) -> int:
     count = 0
     handle = None
@@ -60,11 +71,14 @@ def child_local(folder: Path, workers: int) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = storage.open_db(Path(tmp) / "bench.db")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_s()
         summary = pipeline.run_paths(db, [folder], IngestOptions(), workers=workers)
         wall = time.perf_counter() - started
+    cpu = {"main": cpu_s() - cpu}
+    if workers > 1:
+        cpu["pool (all)"] = cpu_s(resource.RUSAGE_CHILDREN)
     return {
-        "wall": wall, "documents": summary.ingest.added + summary.ingest.versioned,
+        "wall": wall, "cpu": cpu, "documents": summary.ingest.added + summary.ingest.versioned,
         "claims": summary.extract.claims, "matched": summary.match.claims,
         "matches": summary.match.matches,
         "peak_mb": {"main": peak_mb(), "pool (largest)": peak_mb(resource.RUSAGE_CHILDREN)},
@@ -75,7 +89,11 @@ def _worker_peak() -> float:
     return peak_mb()
 
 
-def child_dask(folder: Path, workers: int) -> dict:
+def _worker_cpu() -> float:
+    return cpu_s()
+
+
+def child_dask(folder: Path, workers: int, keep: Path | None = None) -> dict:
     from verify.dask_engine import connect, run_dask
     from verify.ingest import IngestOptions
 
@@ -86,12 +104,16 @@ def child_dask(folder: Path, workers: int) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp, connect(workers=workers, processes=True) as client:
         client.wait_for_workers(workers)
-        started = time.perf_counter()
-        summary = run_dask(client, [folder], Path(tmp) / "ds", IngestOptions(), progress=progress)
-        ended = time.perf_counter()
+        before = client.run(_worker_cpu)
+        started, cpu = time.perf_counter(), cpu_s()
+        summary = run_dask(client, [folder], keep or Path(tmp) / "ds", IngestOptions(), progress=progress)
+        ended, cpu = time.perf_counter(), cpu_s() - cpu
         peaks = client.run(_worker_peak)
+        after = client.run(_worker_cpu)
+    workers_cpu = sorted(after[w] - before.get(w, 0.0) for w in after)
     return {
         "wall": ended - started, "documents": summary.documents, "claims": summary.claims,
+        "cpu": {"client": cpu, **{f"worker {i}": v for i, v in enumerate(workers_cpu)}},
         "matched": summary.matched, "matches": summary.matches, "shards": summary.shards,
         "partitions": summary.partitions, "index_bytes": summary.index_bytes,
         "match_wall": ended - marks.get("match", started),
@@ -99,9 +121,57 @@ def child_dask(folder: Path, workers: int) -> dict:
     }
 
 
-def run_child(engine: str, folder: Path, workers: int) -> dict:
+def child_probe(root: Path, sample: int) -> dict:
+    """CPU time of claim lookups (``match_batch``) against shards of 1/1, 1/2 and 1/4 of
+    the documents of the dataset at ``root``, for an even sample of its claims."""
+    from verify import dataset, stages
+    from verify.models import Document
+
+    columns = ["id", "text", "content_hash", "outlet", "published", "url"]
+    docs = [Document(**row) for row in dataset.iter_rows(root, "documents", columns)]
+    rows: dict[str, list[dict]] = {}
+    for row in dataset.iter_rows(root, "claims"):
+        rows.setdefault(row["document_id"], []).append(row)
+    extracted = [stages.ExtractedDocument(doc.id, tuple(rows.get(doc.id, ())), None) for doc in docs]
+    jobs = stages.claim_jobs(docs, extracted)[0]
+    step = max(1, len(jobs) // sample)
+    probe = jobs[::step][:sample]
+    points = []
+    held: dict[str, int] = {}
+    for parts in (1, 2, 4):
+        shards = [stages.build_shard(docs[j::parts], extracted) for j in range(parts)]
+        shard = shards[0]
+        counts = None
+        began = time.process_time()
+        if parts > 1:
+            hashes = stages.query_hashes(probe)
+            counts = stages.sum_counts(hashes, [stages.count_postings(s, hashes) for s in shards])
+        counted = time.process_time()
+        stages.match_batch(shard, probe, counts)
+        ended = time.process_time()
+        points.append({"documents": len(shard.texts), "lookup_ms": (ended - counted) * 1000 / len(probe),
+                       "count_ms": (counted - began) * 1000 / len(probe)})
+        if parts == 1:
+            held = {"arrays": shard.nbytes(), "texts": _deep_size(shard.texts),
+                    "claims": _deep_size(shard.claims), "sources": _deep_size(shard.sources)}
+    chars = sum(len(doc.text) for doc in docs)
+    return {"documents": len(docs), "claims": sum(map(len, rows.values())), "matchable": len(jobs),
+            "sample": len(probe), "points": points, "chars": chars, "held": held}
+
+
+def _deep_size(value: object) -> int:
+    """Bytes of a value of dicts, lists, tuples and scalars in this process's memory."""
+    if isinstance(value, dict):
+        return sys.getsizeof(value) + sum(_deep_size(k) + _deep_size(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return sys.getsizeof(value) + sum(_deep_size(item) for item in value)
+    return sys.getsizeof(value)
+
+
+def run_child(engine: str, folder: Path, workers: int, *extra: str) -> dict:
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", engine, "--input", str(folder), "--workers", str(workers)],
+        [sys.executable, __file__, "--child", engine, "--input", str(folder), "--workers", str(workers),
+         *extra],
         capture_output=True, text=True, check=False, cwd=ROOT,
     )
     if proc.returncode != 0:
@@ -113,12 +183,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=3000, help="articles (0: the whole corpus)")
     parser.add_argument("--workers", default="1,2")
-    parser.add_argument("--child", choices=["local", "dask"])
+    parser.add_argument("--probe", type=int, default=2000, help="claims timed by the probe (0: none)")
+    parser.add_argument("--child", choices=["local", "dask", "probe"])
     parser.add_argument("--input", type=Path)
+    parser.add_argument("--keep", type=Path, help="(dask child) write the dataset here")
     args = parser.parse_args()
+    if args.child == "probe":
+        print(json.dumps(child_probe(args.input, args.probe)))
+        return
     if args.child:
-        fn = child_local if args.child == "local" else child_dask
-        print(json.dumps(fn(args.input, int(args.workers))))
+        result = (child_local(args.input, int(args.workers)) if args.child == "local"
+                  else child_dask(args.input, int(args.workers), args.keep))
+        print(json.dumps(result))
         return
     if not corpus_available():
         print("SaudiNewsNet not found under ../shared/corpora; skipping.")
@@ -130,13 +206,21 @@ def main() -> None:
         print("dask[distributed] and pyarrow are not installed (pip install -e '.[dask]'); skipping.")
         return
     counts = [int(n) for n in args.workers.split(",")]
-    with tempfile.TemporaryDirectory() as tmp:
+    # The kept dataset must not sit among the inputs (Parquet is an input format).
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as kept:
         folder = Path(tmp)
         articles = write_slice(folder, args.limit or 10**12)
         size = sum(p.stat().st_size for p in folder.glob("*.jsonl"))
         print(f"SaudiNewsNet slice: {articles} articles, {size / 1e6:.1f} MB in "
-              f"{len(list(folder.glob('*.jsonl')))} JSONL files")
-        results = {(engine, n): run_child(engine, folder, n) for n in counts for engine in ("local", "dask")}
+              f"{len(list(folder.glob('*.jsonl')))} JSONL files", flush=True)
+        results = {}
+        for n in counts:
+            for engine in ("local", "dask"):
+                extra = ["--keep", str(Path(kept) / "ds")] if (engine, n) == ("dask", counts[0]) else []
+                results[(engine, n)] = run_child(engine, folder, n, *extra)
+                print(f"  {engine} with {n} worker(s): {results[(engine, n)]['wall']:.1f} s", flush=True)
+        probe = (run_child("probe", Path(kept) / "ds", 1, "--probe", str(args.probe))
+                 if args.probe else None)
     base = results[("local", counts[0])]["wall"]
     print(f"\n{'engine':6} {'workers':>7} {'wall s':>8} {'speed-up':>8}  {'docs':>6} {'claims':>7} "
           f"{'matched':>7} {'matches':>7}  peak RSS MB per process")
@@ -144,6 +228,13 @@ def main() -> None:
         peaks = ", ".join(f"{k} {v:.0f}" for k, v in r["peak_mb"].items())
         print(f"{engine:6} {n:>7} {r['wall']:>8.1f} {base / r['wall']:>7.2f}x  {r['documents']:>6} "
               f"{r['claims']:>7} {r['matched']:>7} {r['matches']:>7}  {peaks}")
+    print("\nCPU seconds per process (wall time on idle cores is about the busiest process's):")
+    for (engine, n), r in results.items():
+        print(f"{engine:6} {n:>7}  " + ", ".join(f"{k} {v:.1f}" for k, v in r["cpu"].items()))
+    for field in ("documents", "claims", "matched", "matches"):
+        values = {key: r[field] for key, r in results.items()}
+        same = len(set(values.values())) == 1
+        print(f"{field}: {'the same in every run' if same else 'DIFFER: ' + repr(values)}")
     for n in counts:
         r = results[("dask", n)]
         lookups = r["matched"] * r["shards"]
@@ -154,6 +245,25 @@ def main() -> None:
         if n != counts[0]:
             print(f"  speed-up over dask with {counts[0]}: "
                   f"{results[('dask', counts[0])]['wall'] / r['wall']:.2f}x")
+    if probe:
+        print_probe(probe)
+
+
+def print_probe(probe: dict) -> None:
+    docs = probe["documents"]
+    print(f"\nprobe: {probe['sample']} of {probe['matchable']} matchable claims "
+          f"({probe['matchable'] / docs:.1f} per document; {probe['claims'] / docs:.1f} claims "
+          f"per document), CPU time per lookup:")
+    for point in probe["points"]:
+        print(f"  shard of {point['documents']:>6} documents: {point['lookup_ms']:.3f} ms per lookup, "
+              f"{point['count_ms'] * 1000:.1f} µs per claim to count its pairs in every shard")
+    (n1, t1), (n2, t2) = [(p["documents"], p["lookup_ms"]) for p in (probe["points"][0], probe["points"][-1])]
+    per_doc = (t1 - t2) / (n1 - n2) if n1 != n2 else 0.0
+    print(f"  fit: {t1 - per_doc * n1:.3f} ms + {per_doc * 1000:.3f} µs per document in the shard")
+    held = probe["held"]
+    print(f"a shard holds {sum(held.values()) / docs:,.0f} bytes per document ("
+          + ", ".join(f"{k} {v / docs:,.0f}" for k, v in held.items())
+          + f"); documents average {probe['chars'] / docs:,.0f} characters")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import time
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -17,81 +16,24 @@ pytest.importorskip("pyarrow")
 from distributed import Client, LocalCluster  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from verify import dataset, pipeline, storage  # noqa: E402
+from tests.engine_corpus import DOCUMENTS as CORPUS_DOCUMENTS  # noqa: E402
+from tests.engine_corpus import SAUDINEWSNET, write_corpus, write_saudinewsnet_slice  # noqa: E402
+from verify import dataset, pipeline, stages, storage  # noqa: E402
 from verify.cli import app  # noqa: E402
-from verify.dask_engine import run_dask  # noqa: E402
+from verify.dask_engine import partition_inputs, run_dask  # noqa: E402
 from verify.ingest import IngestOptions  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-QUOTE_AR = "إن الحكومة ستفتح المعابر الحدودية أمام المساعدات الإنسانية خلال الأسبوع المقبل دون أي شروط"
-ALTERED_AR = "إن الحكومة لن تفتح المعابر الحدودية أمام المساعدات الإنسانية خلال الشهر المقبل دون أي شروط"
-QUOTE_EN = "we will not accept any agreement that ignores the rights of the displaced families in the south"
-NUMBER_AR = "إن عدد اللاجئين العائدين بلغ 12 ألف شخص منذ بداية العام الحالي في المنطقة الجنوبية"
-
-
-def _article_ar(speaker: str, quote: str, lead: str) -> str:
-    return (f"{lead} - قال {speaker} في مؤتمر صحفي اليوم {quote}.\n\n"
-            f"وأضاف {speaker} أن «الوضع الإنساني في المنطقة يتطلب جهوداً دولية عاجلة ومنسقة».\n")
-
-
-def write_corpus(root: Path) -> list[Path]:
-    """A small mixed corpus: JSONL, a JSON array, a zip of Markdown and plain text, with
-    a repeated record and a second version of one publication."""
-    root.mkdir(parents=True, exist_ok=True)
-    records = [
-        {"text": _article_ar("وزير الخارجية أحمد السالم", f"«{QUOTE_AR[3:]}»", "عمان"),
-         "source": "Wire A", "url": "https://a.example/1", "date": "2024-03-01"},
-        {"text": _article_ar("وزير الخارجية السالم", f"«{QUOTE_AR[3:]}»", "بيروت"),
-         "source": "Paper B", "url": "https://b.example/1", "date": "2024-03-02"},
-        {"text": _article_ar("المتحدث باسم الحكومة خالد الراشد", f"«{ALTERED_AR[3:]}»", "دمشق"),
-         "source": "Paper C", "url": "https://c.example/1", "date": "2024-03-03"},
-        {"text": _article_ar("مدير المفوضية سامي النجار", f"«{NUMBER_AR[3:]}»", "عمان"),
-         "source": "Wire A", "url": "https://a.example/2", "date": "2024-03-04"},
-    ]
-    paths = []
-    jsonl = root / "wire.jsonl"
-    lines = [json.dumps(r, ensure_ascii=False) for r in records]
-    jsonl.write_text("\n".join([*lines, lines[0]]) + "\n", encoding="utf-8")  # a repeat
-    paths.append(jsonl)
-    more = [
-        {"text": _article_ar("مدير المفوضية النجار",
-                             "«إن عدد اللاجئين العائدين بلغ 15 ألف شخص منذ بداية العام الحالي في المنطقة "
-                             "الجنوبية»", "القاهرة"),
-         "source": "Paper D", "url": "https://d.example/1", "date": "2024-03-05"},
-        {"text": f'GENEVA (Wire A) - The envoy Maria Lopez said: "{QUOTE_EN}." She added that talks '
-                 "would resume next month.\n",
-         "source": "Wire A", "url": "https://a.example/3", "lang": "en", "date": "2024-03-05"},
-        {"text": f'The minister Ahmed Salem told reporters: "{QUOTE_EN}." Officials did not comment.\n',
-         "source": "Paper E", "url": "https://e.example/1", "lang": "en", "date": "2024-03-06"},
-        # A second version of https://b.example/1: supersedes the first.
-        {"text": _article_ar("وزير الخارجية السالم", f"«{QUOTE_AR[3:]}»", "بيروت") + "\nتحديث.\n",
-         "source": "Paper B", "url": "https://b.example/1", "date": "2024-03-02"},
-    ]
-    array = root / "papers.json"
-    array.write_text(json.dumps({"articles": more}, ensure_ascii=False), encoding="utf-8")
-    paths.append(array)
-    archive = root / "desk.zip"
-    with zipfile.ZipFile(archive, "w") as handle:
-        for number, (outlet, speaker, quote) in enumerate([
-            ("Paper F", "وزير الخارجية أحمد السالم", QUOTE_AR[3:]),
-            ("Paper G", "الوزير السالم", ALTERED_AR[3:]),
-        ]):
-            front = (f"---\noutlet: {outlet}\nurl: https://f.example/{number}\n"
-                     f"published: 2024-03-0{7 + number}\n---\n")
-            handle.writestr(f"desk/{number}.md", front + _article_ar(speaker, f"«{quote}»", "الرياض"))
-    paths.append(archive)
-    plain = root / "note.txt"
-    plain.write_text(_article_ar("وزير الخارجية أحمد السالم", f"«{QUOTE_AR[3:]}»", "جدة"), encoding="utf-8")
-    paths.append(plain)
-    return paths
-
-
-CLAIMS = 'SELECT id, document_id, kind, start, "end", speaker, via FROM claims ORDER BY id'
-MATCHES = ('SELECT claim_id, document_id, start, "end", relation, score, speaker, diff FROM matches '
+# Every column but the run's own (row ids, run ids, clock times).
+CLAIMS = ('SELECT id, document_id, kind, start, "end", text, normalized, speaker, speaker_mention, cue, '
+          'via, sentence, paragraph, flags FROM claims ORDER BY id')
+MATCHES = ('SELECT claim_id, document_id, start, "end", text, score, relation, diff, speaker FROM matches '
            'ORDER BY claim_id, document_id, start')
-CONSISTENCY = "SELECT claim_id, flags, origin_document_id, matches FROM consistency ORDER BY claim_id"
-DOCUMENTS = "SELECT id, outlet, published, supersedes, place, agency FROM documents ORDER BY id"
+CONSISTENCY = ("SELECT claim_id, flags, origin_document_id, matches, matcher FROM consistency "
+               "ORDER BY claim_id")
+DOCUMENTS = ("SELECT id, content_hash, identity, title, outlet, url, published, author, lang, place, "
+             "agency, chars, source_line, supersedes, text FROM documents ORDER BY id")
 
 
 def _rows(db: Any, sql: str) -> list[tuple[Any, ...]]:
@@ -125,22 +67,47 @@ def _assert_same(db: Any, local_db: Any) -> None:
 
 def test_local_corpus_has_matches(local_db: Any) -> None:
     # The comparison means something only if the corpus exercises matching and versions.
-    assert len(_rows(local_db, MATCHES)) >= 6
-    assert any(row[3] for row in _rows(local_db, DOCUMENTS))
-    relations = {row[4] for row in _rows(local_db, MATCHES)}
-    assert "exact" in relations and len(relations) >= 2
+    assert len(_rows(local_db, DOCUMENTS)) == CORPUS_DOCUMENTS
+    assert len(_rows(local_db, MATCHES)) >= 40
+    assert any(row[13] for row in _rows(local_db, DOCUMENTS))
+    relations = {row[6] for row in _rows(local_db, MATCHES)}
+    assert {"exact", "partial", "altered"} <= relations
+    assert any(json.loads(row[1]) for row in _rows(local_db, CONSISTENCY))
 
 
+@pytest.mark.parametrize("shards", [1, 2, 3])
 def test_dask_engine_matches_local_engine(
-    corpus: list[Path], local_db: Any, client: Any, tmp_path: Path
+    corpus: list[Path], local_db: Any, client: Any, tmp_path: Path, shards: int
 ) -> None:
-    summary = run_dask(client, corpus, tmp_path / "ds", IngestOptions(), partition_bytes=1, shards=2)
-    assert summary.partitions == len(corpus) and summary.shards == 2
+    summary = run_dask(client, corpus, tmp_path / "ds", IngestOptions(), partition_bytes=1, shards=shards)
+    # One partition per file, and per row group of the Parquet file (6 rows in 3 groups).
+    parquet_parts = 2 if corpus[-1].suffix == ".parquet" else 0
+    assert summary.partitions == len(corpus) + parquet_parts and summary.shards == shards
     assert summary.repeated == 1 and summary.superseded == 1
     db = storage.open_db(tmp_path / "dask.db")
     loaded = dataset.load_dataset(db, tmp_path / "ds")
-    assert loaded.matches == summary.matches
+    assert loaded.matches == summary.matches == len(_rows(local_db, MATCHES))
     _assert_same(db, local_db)
+
+
+#: Articles of the SaudiNewsNet slice, and per input file (so it spans several shards).
+SLICE_ARTICLES = 240
+SLICE_FILE = 40
+
+
+@pytest.mark.skipif(not SAUDINEWSNET.is_dir(), reason="SaudiNewsNet is not under ../shared/corpora")
+def test_dask_engine_matches_local_engine_on_saudinewsnet(client: Any, tmp_path: Path) -> None:
+    paths = write_saudinewsnet_slice(tmp_path / "slice", SLICE_ARTICLES, per_file=SLICE_FILE)
+    local = storage.open_db(tmp_path / "local.db")
+    pipeline.run_paths(local, paths, IngestOptions())
+    assert len(_rows(local, MATCHES)) >= 100, "the slice should exercise matching"
+    for shards in (1, 2):
+        summary = run_dask(client, paths, tmp_path / f"ds{shards}", IngestOptions(), shards=shards,
+                           partition_bytes=1)
+        assert summary.shards == shards
+        db = storage.open_db(tmp_path / f"dask{shards}.db")
+        dataset.load_dataset(db, tmp_path / f"ds{shards}")
+        _assert_same(db, local)
 
 
 def test_load_is_idempotent_and_slices(corpus: list[Path], client: Any, tmp_path: Path) -> None:
@@ -164,10 +131,10 @@ def test_cli_run_dask_and_load(corpus: list[Path], local_db: Any, tmp_path: Path
     result = runner.invoke(app, ["--db", "cli.db", "run", *map(str, corpus), "--engine", "dask",
                                  "--dataset", "ds", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["documents"] == 11
+    assert json.loads(result.stdout)["documents"] == CORPUS_DOCUMENTS
     result = runner.invoke(app, ["--db", "cli.db", "load", "ds"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("loaded 11 documents")
+    assert result.stdout.startswith(f"loaded {CORPUS_DOCUMENTS} documents")
     db = storage.open_db(tmp_path / "cli.db")
     _assert_same(db, local_db)
 
@@ -220,3 +187,15 @@ def test_worker_loss_mid_run(corpus: list[Path], local_db: Any, tmp_path: Path) 
     db = storage.open_db(tmp_path / "lost.db")
     dataset.load_dataset(db, tmp_path / "ds")
     _assert_same(db, local_db)
+
+
+def test_a_large_parquet_file_is_split_by_row_groups(corpus: list[Path]) -> None:
+    [table] = [path for path in corpus if path.suffix == ".parquet"]
+    size = table.stat().st_size
+    assert partition_inputs([table], target_bytes=size) == [[table]]
+    parts = partition_inputs([corpus[0], table], target_bytes=1)
+    assert parts == [[corpus[0]], [(str(table), 0, 1)], [(str(table), 1, 2)], [(str(table), 2, 3)]]
+    whole = stages.read_inputs([table], IngestOptions()).documents
+    pieces = [doc for part in parts[1:] for doc in stages.read_inputs(part, IngestOptions()).documents]
+    assert [(d.id, d.source_line) for d in pieces] == [(d.id, d.source_line) for d in whole]
+    assert [d.source_line for d in whole] == [1, 2, 3, 4, 5, 6]

@@ -287,3 +287,96 @@ def test_jsonl_line_over_the_limit_is_skipped_without_reading_it_whole(tmp_path:
     assert [d.text for d in docs] == ["before", "after"]
     [error] = errors
     assert "feed.jsonl:2: line longer than 1,000,400 bytes" in str(error)
+
+
+# --- Parquet (pyarrow: the dev and dask extras) ------------------------------------------
+
+
+def write_parquet(path: Path, rows: list[dict], schema=None) -> Path:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    columns = list(dict.fromkeys(key for row in rows for key in row))  # a table has every column
+    rows = [{key: row.get(key) for key in columns} for row in rows]
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path, row_group_size=2)
+    return path
+
+
+def test_parquet_rows_are_records_with_json_field_names(tmp_path: Path) -> None:
+    import datetime
+
+    rows = [
+        {"text": "نص أول", "title": "ع", "outlet": "o", "url": "u1", "published": "2015-07-21",
+         "lang": "ar", "author": "a", "extra": 1},
+        {"content": "نص ثان", "head_line": "ع", "source": "okaz", "link": "u2",
+         "date": datetime.datetime(2015, 7, 21, 2, 51, 37), "language": "ar"},
+        {"body": ENGLISH, "publisher": "Wire", "date": datetime.datetime(2017, 7, 10, 9, 30)},
+        {"text": "   ", "url": "u4"},
+        {"text": "fifth", "url": "u5"},
+    ]
+    path = write_parquet(tmp_path / "articles.parquet", rows)
+    docs, errors, warnings = read_all(path)
+    assert errors == []
+    assert [(d.text, d.title, d.outlet, d.url, d.published, d.lang, d.author, d.source_line)
+            for d in docs] == [
+        ("نص أول", "ع", "o", "u1", "2015-07-21", "ar", "a", 1),
+        ("نص ثان", "ع", "okaz", "u2", "2015-07-21T02:51:37", "ar", None, 2),
+        (ENGLISH, None, "Wire", None, "2017-07-10T09:30:00", "en", None, 3),
+        ("fifth", None, None, "u5", None, "und", None, 5),
+    ]
+    assert warnings == [f"{read_all(path)[0][0].source_path}:4: skipped, empty document"]
+    # The same records as JSON give the same documents (but for where they were read).
+    as_json = write_json(tmp_path / "articles.json",
+                         [{k: str(v) for k, v in row.items() if v is not None} for row in rows])
+    json_docs = read_all(as_json)[0]
+    assert [(d.text, d.outlet, d.url, d.published) for d in json_docs] == [
+        (d.text, d.outlet, d.url, d.published) for d in docs]
+
+
+def test_parquet_field_option_and_zip_member(tmp_path: Path) -> None:
+    path = write_parquet(tmp_path / "a.parquet", [{"story": "Text here.", "site": "Daily"}])
+    options = IngestOptions(fields=parse_field_options(["text=story", "outlet=site"]))
+    [doc], errors, _ = read_all(path, options)
+    assert errors == [] and (doc.text, doc.outlet) == ("Text here.", "Daily")
+    archive = tmp_path / "batch.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(path, "day/a.parquet")
+    [doc], errors, _ = read_all(archive, options)
+    assert errors == []
+    assert (doc.text, doc.source_member, doc.source_line) == ("Text here.", "day/a.parquet", 1)
+
+
+@pytest.mark.parametrize(
+    ("rows", "data", "problem"),
+    [
+        (None, b"PAR1 not really parquet", "not a readable Parquet file ("),
+        ([{"story": "no text column"}], None,
+         "no text column (text, content, body; name another with --field text=COLUMN)"),
+        ([{"text": 5}], None, ":1: text field is not a string"),
+    ],
+)
+def test_bad_parquet_gives_one_clear_error(tmp_path: Path, rows, data, problem) -> None:
+    path = tmp_path / "bad.parquet"
+    if rows is None:
+        pytest.importorskip("pyarrow")
+        path.write_bytes(data)
+    else:
+        write_parquet(path, rows)
+    docs, [error], _ = read_all(path)
+    assert docs == []
+    assert str(error).startswith(str(error.where)) and "bad.parquet" in error.where
+    assert problem in str(error) and "\n" not in str(error)
+
+
+def test_parquet_without_pyarrow_names_the_file_and_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    path = tmp_path / "articles.parquet"
+    path.write_bytes(b"PAR1")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    docs, [error], _ = read_all(path)
+    assert docs == []
+    assert str(error).endswith("articles.parquet: reading Parquet needs pyarrow: "
+                               "pip install 'verify[dask]' (or pyarrow)")

@@ -130,3 +130,14 @@ def test_a_short_claim_with_another_content_word_is_another_statement() -> None:
     assert matcher.find("اللغة العربية في فرنسا") == []
     [found] = matcher.find("اللغة العربية في قرية")
     assert found.alignment.score == 100
+
+
+def test_the_candidate_cap_breaks_ties_by_document_id_not_index_order() -> None:
+    texts = {doc_id: f"{doc_id} - {QUOTE_AR}" for doc_id in ("d3", "d1", "d4", "d2")}
+    query = ngram_hashes(prepare_text(QUOTE_AR).words)
+    for order in (list(texts), sorted(texts), sorted(texts, reverse=True)):
+        index = build({doc_id: texts[doc_id] for doc_id in order}).index
+        kept = [index.doc_ids[c.doc] for c in index.candidates(query, max_candidates=2)]
+        assert sorted(kept) == ["d1", "d2"]
+        _, ranked = index.ranked_candidates(query, max_candidates=2)
+        assert sorted(index.doc_ids[doc] for _, doc in ranked) == ["d1", "d2"]

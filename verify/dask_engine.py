@@ -3,15 +3,20 @@
 The same stage functions as the local engine (``verify.stages``), arranged as a task
 graph:
 
-1. input files are grouped into partitions, each read by a task (``read_inputs``);
+1. input files are grouped into partitions, each read by a task (``read_inputs``); a
+   large Parquet file is split by row groups;
 2. the client plans which documents to keep (repeats dropped, versions superseded)
    from their ids alone;
 3. extraction is mapped over the partitions (``extract_batch``);
 4. the partitions are grouped into shards, one ``NgramIndex`` per shard, built by a
    task and held in that worker's memory (``build_shard``);
-5. each partition's claims are broadcast as one batch to every shard
-   (``match_batch``) and the shards' matches are merged and judged per claim
-   (``merge_matches``);
+5. each partition's claims are broadcast as one batch to every shard: with several
+   shards, first each shard counts the batch's word pairs (``count_postings``) and the
+   counts are added up (``sum_counts``), so every shard picks a claim's rarest pairs
+   by the counts of the whole corpus; then each shard looks the claims up
+   (``match_batch``) and the shards' matches are merged under one candidate cap and
+   judged per claim (``merge_matches``): the local engine's results, whatever the
+   number of shards;
 6. documents, claims, matches and consistency land as Parquet parts under the
    dataset directory, written by the workers (``verify.dataset``).
 
@@ -32,11 +37,15 @@ from typing import Any
 
 from verify import dataset, stages
 from verify.errors import InputError, VerifyError
-from verify.ingest import IngestOptions, find_inputs
+from verify.ingest import PARQUET_EXTENSIONS, IngestOptions, find_inputs, parquet_row_groups
 from verify.models import Document
 
-#: Bytes of input files read by one task (a file is never split).
+#: Bytes of input files read by one task (a file is never split, but for a Parquet
+#: file's row groups).
 PARTITION_BYTES = 8 * 1024 * 1024
+
+#: A partition's item: an input file, or row groups ``[first, stop)`` of a Parquet file.
+InputItem = Path | tuple[str, int, int]
 
 Progress = Callable[[int, "int | None", str], None]
 
@@ -106,17 +115,40 @@ class DaskRunSummary:
         }
 
 
-def partition_inputs(paths: Sequence[Path], *, target_bytes: int = PARTITION_BYTES) -> list[list[Path]]:
-    """Group input files, in order, into partitions of about ``target_bytes``."""
-    groups: list[list[Path]] = []
+def _pieces(path: Path, target_bytes: int) -> list[tuple[InputItem, int]]:
+    """A file as ``(item, bytes)`` pieces: itself, or runs of a Parquet file's row groups
+    of about ``target_bytes`` each."""
+    length = path.stat().st_size
+    if path.suffix.lower() not in PARQUET_EXTENSIONS or length <= target_bytes:
+        return [(path, length)]
+    sizes = parquet_row_groups(path)
+    if len(sizes) < 2:
+        return [(path, length)]
+    pieces: list[tuple[InputItem, int]] = []
+    first, size = 0, 0
+    for group, group_size in enumerate(sizes):
+        if group > first and size + group_size > target_bytes:
+            pieces.append(((str(path), first, group), size))
+            first, size = group, 0
+        size += group_size
+    pieces.append(((str(path), first, len(sizes)), size))
+    return pieces
+
+
+def partition_inputs(
+    paths: Sequence[Path], *, target_bytes: int = PARTITION_BYTES
+) -> list[list[InputItem]]:
+    """Group input files, in order, into partitions of about ``target_bytes`` (a Parquet
+    file larger than that is split by row groups)."""
+    groups: list[list[InputItem]] = []
     size = 0
     for path in paths:
-        length = path.stat().st_size
-        if not groups or size + length > target_bytes:
-            groups.append([])
-            size = 0
-        groups[-1].append(path)
-        size += length
+        for item, length in _pieces(path, target_bytes):
+            if not groups or size + length > target_bytes:
+                groups.append([])
+                size = 0
+            groups[-1].append(item)
+            size += length
     return groups
 
 
@@ -249,7 +281,8 @@ def run_dask(
 
     progress(0, len(groups), "read")
     reads = [
-        client.submit(stages.read_inputs, [str(p) for p in group], options, key=key("read", i))
+        client.submit(stages.read_inputs, [p if isinstance(p, tuple) else str(p) for p in group], options,
+                      key=key("read", i))
         for i, group in enumerate(groups)
     ]
     metas = [client.submit(_read_meta, read, key=key("meta", i)) for i, read in enumerate(reads)]
@@ -304,7 +337,16 @@ def run_dask(
         jobs = client.submit(_jobs, d, e, key=key("jobs", i))
         skipped = client.submit(_skipped, d, e, key=key("skipped", i))
         skipped_futures.append(skipped)
-        per_shard = [client.submit(stages.match_batch, shard, jobs, key=key("match", i, j))
+        counts = None
+        if count > 1:
+            hashes = client.submit(stages.query_hashes, jobs, key=key("hashes", i))
+            counts = client.submit(
+                stages.sum_counts, hashes,
+                [client.submit(stages.count_postings, shard, hashes, key=key("count", i, j))
+                 for j, shard in enumerate(shard_futures)],
+                key=key("counts", i),
+            )
+        per_shard = [client.submit(stages.match_batch, shard, jobs, counts, key=key("match", i, j))
                      for j, shard in enumerate(shard_futures)]
         merged = client.submit(stages.merge_matches, jobs, per_shard, forms_future, key=key("merge", i))
         results.append(client.submit(_write_matches, root, i, merged, skipped, MATCHER,

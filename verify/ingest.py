@@ -1,4 +1,5 @@
-"""Read documents and their provenance from files: text, Markdown, HTML, JSON, JSONL, zip.
+"""Read documents and their provenance from files: text, Markdown, HTML, JSON, JSONL,
+Parquet, zip.
 
 Reading is the first layer: it turns bytes on disk into ``Document`` values and
 ``InputError`` values, and never touches the database. Each ``SourceBatch`` is
@@ -30,6 +31,8 @@ MARKDOWN_EXTENSIONS = {".md", ".markdown"}
 HTML_EXTENSIONS = {".html", ".htm"}
 JSON_EXTENSIONS = {".json"}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
+#: A table of articles, one row each, with the field names of JSON records (needs pyarrow).
+PARQUET_EXTENSIONS = {".parquet"}
 ARCHIVE_EXTENSIONS = {".zip"}
 SUPPORTED_EXTENSIONS = (
     TEXT_EXTENSIONS
@@ -37,6 +40,7 @@ SUPPORTED_EXTENSIONS = (
     | HTML_EXTENSIONS
     | JSON_EXTENSIONS
     | JSONL_EXTENSIONS
+    | PARQUET_EXTENSIONS
     | ARCHIVE_EXTENSIONS
 )
 
@@ -55,7 +59,7 @@ METADATA_FIELDS = ("title", "outlet", "url", "published", "lang", "author")
 #: A file's metadata can sit beside it: ``story.txt`` reads ``story.txt.meta.yml``.
 SIDECAR_SUFFIX = ".meta.yml"
 
-#: Records per transaction when streaming a JSONL file.
+#: Records per transaction when streaming a JSONL or Parquet file.
 JSONL_BATCH = 2000
 #: Default largest document accepted, in characters.
 MAX_DOCUMENT_CHARS = 20_000_000
@@ -183,13 +187,22 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError | str
             yield InputError(str(path), "no such file or directory")
 
 
-def read_batches(path: Path, options: IngestOptions) -> Iterator[SourceBatch]:
-    """Read one input file into batches of documents (one per archive member or JSONL run)."""
+def read_batches(
+    path: Path, options: IngestOptions, *, row_groups: tuple[int, int] | None = None
+) -> Iterator[SourceBatch]:
+    """Read one input file into batches of documents (one per archive member or JSONL run).
+
+    ``row_groups``: of a Parquet file, read only row groups ``[first, stop)`` (rows keep
+    their numbers in the whole file; see ``parquet_row_groups``).
+    """
     suffix = path.suffix.lower()
     display = _display_path(path)
     try:
         if suffix in ARCHIVE_EXTENSIONS:
             yield from _read_zip(path, display, options)
+            return
+        if suffix in PARQUET_EXTENSIONS:
+            yield from _read_parquet(path, display, None, options, row_groups=row_groups)
             return
         with path.open("rb") as handle:
             if suffix in JSONL_EXTENSIONS:
@@ -258,6 +271,9 @@ def _read_zip(path: Path, display: str, options: IngestOptions) -> Iterator[Sour
                         yield from _read_jsonl(handle, display, member, options)
                     continue
                 data = archive.read(info)
+                if suffix in PARQUET_EXTENSIONS:
+                    yield from _read_parquet(data, display, member, options)
+                    continue
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
                 yield SourceBatch(where, errors=[InputError(where, f"damaged archive member ({exc})")])
                 continue
@@ -404,6 +420,74 @@ def _read_jsonl(
         if len(batch.documents) >= JSONL_BATCH:
             yield batch
             batch = SourceBatch(where)
+    yield batch
+
+
+def parquet_row_groups(path: Path) -> list[int]:
+    """The compressed bytes of each row group of a Parquet file, to split a large file
+    into parts read apart (``read_batches(row_groups=)``); [] when it cannot be read
+    (reading it whole then reports why)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        return []
+    try:
+        metadata = pq.ParquetFile(path).metadata
+    except (pa.ArrowException, OSError):
+        return []
+    return [
+        sum(group.column(c).total_compressed_size for c in range(group.num_columns))
+        for group in (metadata.row_group(g) for g in range(metadata.num_row_groups))
+    ]
+
+
+def _read_parquet(
+    source: Path | bytes,
+    path: str,
+    member: str | None,
+    options: IngestOptions,
+    *,
+    row_groups: tuple[int, int] | None = None,
+) -> Iterator[SourceBatch]:
+    """Rows of a Parquet table as records with JSON's field names, in batches; a row's
+    number in the file (from 1) stands where a JSONL line number would."""
+    where = f"{path}!{member}" if member else path
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield SourceBatch(where, errors=[InputError(
+            where, "reading Parquet needs pyarrow: pip install 'verify[dask]' (or pyarrow)")])
+        return
+    wanted = {name for names in DEFAULT_FIELDS.values() for name in names} | set(options.fields.values())
+    number = 0
+    batch = SourceBatch(where)
+    try:
+        table = pq.ParquetFile(pa.BufferReader(source) if isinstance(source, bytes) else source)
+        columns = [name for name in table.schema_arrow.names if name in wanted]
+        text_names = [options.fields["text"]] if "text" in options.fields else DEFAULT_FIELDS["text"]
+        if not set(text_names) & set(columns):
+            names = ", ".join(text_names)
+            batch.errors.append(InputError(
+                where, f"no text column ({names}; name another with --field text=COLUMN)"))
+            yield batch
+            return
+        groups = range(table.num_row_groups)
+        if row_groups is not None:
+            groups = range(row_groups[0], min(row_groups[1], table.num_row_groups))
+            number = sum(table.metadata.row_group(g).num_rows for g in range(groups.start))
+        for rows in table.iter_batches(batch_size=JSONL_BATCH, columns=columns, row_groups=groups):
+            for record in rows.to_pylist():
+                number += 1
+                _add_record(batch, record, options, path=path, member=member, line=number)
+            if len(batch.documents) >= JSONL_BATCH:
+                yield batch
+                batch = SourceBatch(where)
+    except (pa.ArrowException, OSError) as exc:
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        at = f" after row {number}" if number else ""
+        batch.errors.append(InputError(where, f"not a readable Parquet file{at} ({problem})"))
     yield batch
 
 

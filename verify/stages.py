@@ -8,8 +8,12 @@ functions, so both produce the same claims and matches:
 - ``read_inputs``: input files -> documents (ingest and normalise);
 - ``extract_batch``: documents -> claim rows and datelines;
 - ``build_shard``: documents and their claims -> an ``NgramIndex`` shard with its texts;
+- ``query_hashes``, ``count_postings``, ``sum_counts``: with several shards, the
+  corpus-wide posting counts of a batch's word pairs, so that every shard picks a
+  claim's rarest pairs as one index of the whole corpus would;
 - ``match_batch``: claims x one shard -> judged candidate matches;
-- ``merge_matches``: every shard's matches of a claim -> best first, then flags and origin.
+- ``merge_matches``: every shard's matches of a claim -> one candidate cap, best first,
+  then flags and origin.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from verify.ingest import IngestOptions, document_identity, read_batches
 from verify.models import Claim, ClaimKind, Dateline, Document, Match
 
@@ -26,20 +32,27 @@ __all__ = [
     "ClaimJob",
     "ClaimResult",
     "ExtractedDocument",
+    "PostingCounts",
     "ReadResult",
     "Shard",
+    "ShardFound",
     "build_shard",
+    "cap_candidates",
     "claim_jobs",
     "claim_row",
+    "count_postings",
     "extract_batch",
     "group_speaker_forms",
     "index_document",
     "judge_found",
+    "kept_under_cap",
     "match_batch",
     "merge_matches",
     "plan_versions",
+    "query_hashes",
     "read_inputs",
     "speaker_judge",
+    "sum_counts",
 ]
 
 #: ``(outlet, published, url)`` of a document, as ``storage.document_sources`` gives it.
@@ -59,11 +72,16 @@ class ReadResult:
     skipped: int = 0
 
 
-def read_inputs(paths: Sequence[str | Path], options: IngestOptions) -> ReadResult:
-    """Read input files (already found by ``ingest.find_inputs``) into documents, in order."""
+def read_inputs(paths: Sequence[str | Path | tuple[str, int, int]], options: IngestOptions) -> ReadResult:
+    """Read input files (already found by ``ingest.find_inputs``), or row groups of a
+    Parquet file given as ``(path, first, stop)``, into documents, in order."""
     result = ReadResult()
-    for path in paths:
-        for batch in read_batches(Path(path), options):
+    for item in paths:
+        if isinstance(item, tuple):
+            batches = read_batches(Path(item[0]), options, row_groups=(item[1], item[2]))
+        else:
+            batches = read_batches(Path(item), options)
+        for batch in batches:
             result.documents += batch.documents
             result.errors += [str(error) for error in batch.errors]
             result.warnings += batch.warnings
@@ -293,16 +311,70 @@ def judge_found(claim_text: str, found: Any, containers: Sequence[Mapping[str, A
     )
 
 
-def match_batch(shard: Shard, jobs: Sequence[ClaimJob]) -> dict[str, list[tuple[Match, SourceTuple]]]:
-    """Every claim of ``jobs`` looked up in one shard: judged matches with their sources."""
+def query_hashes(jobs: Sequence[ClaimJob]) -> np.ndarray:
+    """The distinct word-pair hashes (sorted uint64) of every claim in a batch, as
+    ``Matcher.find`` looks them up: what each shard counts for ``sum_counts``."""
+    from verify.match import ngram_hashes, prepare_text
+
+    parts = [ngram_hashes(prepare_text(job.text).words) for job in jobs]
+    if not parts:
+        return np.zeros(0, dtype=np.uint64)
+    return np.unique(np.concatenate(parts))
+
+
+def count_postings(shard: Shard, hashes: np.ndarray) -> np.ndarray:
+    """How often each of ``hashes`` occurs in one shard's index (a binary search each)."""
+    return shard.index.posting_counts(hashes)
+
+
+@dataclass(frozen=True, slots=True)
+class PostingCounts:
+    """Corpus-wide posting counts of a batch's word pairs (``hashes`` sorted); called
+    with a claim's distinct pairs, returns theirs (``NgramIndex.candidates(counts=)``)."""
+
+    hashes: np.ndarray
+    counts: np.ndarray
+
+    def __call__(self, unique: np.ndarray) -> np.ndarray:
+        at = np.searchsorted(self.hashes, unique)
+        if len(at) and (at.max() >= len(self.hashes) or (self.hashes[at] != unique).any()):
+            raise ValueError("posting counts asked for a word pair outside the batch")
+        return self.counts[at]
+
+
+def sum_counts(hashes: np.ndarray, per_shard: Sequence[np.ndarray]) -> PostingCounts:
+    """The counts of ``count_postings`` over every shard, added up."""
+    total = np.zeros(len(hashes), dtype=np.int64)
+    for counts in per_shard:
+        total += counts
+    return PostingCounts(hashes, total)
+
+
+@dataclass(frozen=True, slots=True)
+class ShardFound:
+    """A claim's judged matches in one shard (with their sources), and the
+    ``(votes, document id)`` of the candidates the shard's cap kept (for the merge's)."""
+
+    matches: tuple[tuple[Match, SourceTuple], ...]
+    ranked: tuple[tuple[int, str], ...] = ()
+
+
+def match_batch(
+    shard: Shard, jobs: Sequence[ClaimJob], counts: PostingCounts | None = None
+) -> dict[str, ShardFound]:
+    """Every claim of ``jobs`` looked up in one shard: judged matches with their sources.
+
+    ``counts``: corpus-wide posting counts when the corpus has several shards, so the
+    claim's rarest word pairs are the same in every shard (``sum_counts``).
+    """
     from verify.match import Matcher
 
     matcher = Matcher(shard.index, shard.texts.get)
-    results: dict[str, list[tuple[Match, SourceTuple]]] = {}
+    results: dict[str, ShardFound] = {}
     for job in jobs:
         exclude = [job.document_id] if job.document_id else []
-        found = matcher.find(job.text, exclude=exclude)
-        results[job.claim_id] = [
+        found, ranked = matcher.find_ranked(job.text, exclude=exclude, counts=counts)
+        matches = tuple(
             (
                 judge_found(
                     job.text, f,
@@ -311,22 +383,51 @@ def match_batch(shard: Shard, jobs: Sequence[ClaimJob]) -> dict[str, list[tuple[
                 shard.sources.get(f.document_id, (None, None, None)),
             )
             for f in found
-        ]
+        )
+        if matches or ranked:
+            results[job.claim_id] = ShardFound(matches, tuple(ranked))
     return results
+
+
+def kept_under_cap(ranked: Iterable[tuple[int, str]], limit: int) -> set[str] | None:
+    """Of the ``(votes, document id)`` candidates the shards' caps kept, the ids one index
+    of the whole corpus keeps under its cap of ``limit`` (most votes, then document id:
+    the order ``NgramIndex.candidates`` caps by); None when the cap keeps them all.
+
+    Each shard kept its own best ``limit``, which hold every one of its documents among
+    the corpus-wide best ``limit``, so the best ``limit`` of their union are those."""
+    keys = list(ranked)
+    if len(keys) <= limit:
+        return None
+    keys.sort(key=lambda key: (-key[0], key[1]))
+    return {doc_id for _, doc_id in keys[:limit]}
+
+
+def cap_candidates(found: Sequence[ShardFound], limit: int) -> list[tuple[Match, SourceTuple]]:
+    """The matches of one claim from several shards, in the documents one index of the
+    whole corpus would have kept under its cap of ``limit`` candidates."""
+    pairs = [pair for item in found for pair in item.matches]
+    kept = kept_under_cap((key for item in found for key in item.ranked), limit)
+    if kept is None:
+        return pairs
+    return [pair for pair in pairs if pair[0].document_id in kept]
 
 
 def merge_matches(
     jobs: Sequence[ClaimJob],
-    shard_results: Sequence[Mapping[str, Sequence[tuple[Match, SourceTuple]]]],
+    shard_results: Sequence[Mapping[str, ShardFound]],
     speaker_forms: Mapping[str, str],
 ) -> list[ClaimResult]:
-    """Each claim's matches from every shard, best first, judged (flags, origin)."""
+    """Each claim's matches from every shard, capped as one index would, best first,
+    judged (flags, origin)."""
     from verify.consistency import Source, judge_claim
+    from verify.match.index import MAX_CANDIDATES
 
     same_speaker = speaker_judge(speaker_forms)
     merged = []
     for job in jobs:
-        pairs = [pair for result in shard_results for pair in result.get(job.claim_id, ())]
+        found = [result[job.claim_id] for result in shard_results if job.claim_id in result]
+        pairs = cap_candidates(found, MAX_CANDIDATES)
         pairs.sort(key=lambda pair: (-pair[0].score, pair[0].document_id))
         own = Source(job.document_id, *job.source) if job.document_id else None
         verdict = judge_claim(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from verify.match.align import (
     MATCH_MIN_SCORE,
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 #: Names the matching rules; a change matches every claim again.
-MATCHER = "seed-extend/5"
+MATCHER = "seed-extend/6"
 #: Characters of context aligned on each side of where the claim should be ...
 WINDOW_PAD = 60
 #: ... allowing the original text to be this much longer than the normalised claim.
@@ -127,17 +128,38 @@ class Matcher:
         return text
 
     def find(
-        self, claim: str | PreparedText, *, exclude: Iterable[str] = (), after_seq: int = 0
+        self,
+        claim: str | PreparedText,
+        *,
+        exclude: Iterable[str] = (),
+        after_seq: int = 0,
+        counts: Callable[[Any], Any] | None = None,
     ) -> list[Found]:
-        """Every indexed document (but ``exclude``) that holds the claim, best first."""
+        """Every indexed document (but ``exclude``) that holds the claim, best first.
+
+        ``counts``: the corpus-wide posting counts when the index is one shard (see
+        ``NgramIndex.candidates``)."""
+        return self.find_ranked(claim, exclude=exclude, after_seq=after_seq, counts=counts)[0]
+
+    def find_ranked(
+        self,
+        claim: str | PreparedText,
+        *,
+        exclude: Iterable[str] = (),
+        after_seq: int = 0,
+        counts: Callable[[Any], Any] | None = None,
+    ) -> tuple[list[Found], list[tuple[int, str]]]:
+        """As ``find``, with the ``(votes, document id)`` of every candidate document the
+        cap kept (``NgramIndex.ranked_candidates``), to cap several shards' as one."""
         query = claim if isinstance(claim, PreparedText) else prepare_text(claim)
         if not query.words:
-            return []
+            return [], []
         numbers = [self.index.number[d] for d in exclude if d in self.index.number]
         found: list[Found] = []
-        for candidate in self.index.candidates(
-            ngram_hashes(query.words), exclude=numbers, after_seq=after_seq
-        ):
+        candidates, ranked = self.index.ranked_candidates(
+            ngram_hashes(query.words), exclude=numbers, after_seq=after_seq, counts=counts
+        )
+        for candidate in candidates:
             document_id = self.index.doc_ids[candidate.doc]
             text = self.text(document_id)
             if text is None:
@@ -150,7 +172,7 @@ class Matcher:
                 )
                 found.append(Found(document_id, alignment, text[alignment.start:alignment.end]))
         found.sort(key=lambda f: (-f.alignment.score, f.document_id))
-        return found
+        return found, [(votes, self.index.doc_ids[doc]) for votes, doc in ranked]
 
 
 def window(text: str, query: PreparedText, hits: Iterable[tuple[int, int, int]]) -> tuple[int, int]:

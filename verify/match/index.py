@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -122,7 +122,7 @@ class Candidate:
 class NgramIndex:
     """An inverted index from bigram hash to (document number, word position, offset)."""
 
-    __slots__ = ("doc_ids", "doc_seq", "hashes", "locations", "number", "offsets")
+    __slots__ = ("_id_rank", "doc_ids", "doc_seq", "hashes", "locations", "number", "offsets")
 
     def __init__(
         self,
@@ -138,6 +138,7 @@ class NgramIndex:
         self.doc_ids = list(doc_ids)
         self.doc_seq = doc_seq
         self.number = {doc_id: number for number, doc_id in enumerate(self.doc_ids)}
+        self._id_rank: np.ndarray | None = None
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, int, np.ndarray, np.ndarray]]) -> NgramIndex:
@@ -192,6 +193,23 @@ class NgramIndex:
     def __len__(self) -> int:
         return len(self.doc_ids)
 
+    def posting_counts(self, hashes: np.ndarray) -> np.ndarray:
+        """How many times each of ``hashes`` (sorted) occurs in the index (int64)."""
+        hashes = np.asarray(hashes, dtype=np.uint64)
+        low = np.searchsorted(self.hashes, hashes, side="left")
+        return (np.searchsorted(self.hashes, hashes, side="right") - low).astype(np.int64)
+
+    def _id_ranks(self) -> np.ndarray:
+        """Each document number's rank by document id (ties in the cap break by id, so a
+        shard of the corpus keeps the documents the whole index would)."""
+        if self._id_rank is None:
+            ranks = np.empty(len(self.doc_ids), dtype=np.int64)
+            ranks[np.argsort(np.array(self.doc_ids, dtype=object), kind="stable")] = np.arange(
+                len(self.doc_ids)
+            )
+            self._id_rank = ranks
+        return self._id_rank
+
     def candidates(
         self,
         query: np.ndarray,
@@ -200,24 +218,45 @@ class NgramIndex:
         after_seq: int = 0,
         rare: int = RARE_NGRAMS,
         max_candidates: int = MAX_CANDIDATES,
+        counts: Callable[[np.ndarray], np.ndarray] | None = None,
     ) -> list[Candidate]:
         """Documents that hold enough of the claim's rarest bigrams on one diagonal.
 
         ``query`` holds the claim's bigram hashes in word order. Documents numbered in
         ``exclude`` and documents indexed at or before ``after_seq`` are left out.
-        Most votes first.
+        ``counts``, given the claim's distinct bigram hashes (sorted), returns their
+        posting counts over the whole corpus when this index is one shard of it
+        (default: this index's own counts). Most votes first.
         """
+        return self.ranked_candidates(
+            query, exclude=exclude, after_seq=after_seq, rare=rare,
+            max_candidates=max_candidates, counts=counts,
+        )[0]
+
+    def ranked_candidates(
+        self,
+        query: np.ndarray,
+        *,
+        exclude: Iterable[int] = (),
+        after_seq: int = 0,
+        rare: int = RARE_NGRAMS,
+        max_candidates: int = MAX_CANDIDATES,
+        counts: Callable[[np.ndarray], np.ndarray] | None = None,
+    ) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """As ``candidates``, with the ``(votes, document number)`` of every document the
+        ``max_candidates`` cap kept (band or not): what merging the candidates of several
+        shards under one cap needs."""
         if len(query) == 0 or len(self.hashes) == 0:
-            return []
+            return [], []
         unique, first = np.unique(query, return_index=True)
         low = np.searchsorted(self.hashes, unique, side="left")
         high = np.searchsorted(self.hashes, unique, side="right")
-        counts = high - low
-        present = np.flatnonzero(counts)
+        counts_of = (high - low) if counts is None else np.asarray(counts(unique), dtype=np.int64)
+        present = np.flatnonzero(counts_of)
         if len(present) == 0:
-            return []
-        present = present[np.argsort(counts[present], kind="stable")]
-        chosen = present[counts[present] <= MAX_POSTINGS][:rare]
+            return [], []
+        present = present[np.argsort(counts_of[present], kind="stable")]
+        chosen = present[counts_of[present] <= MAX_POSTINGS][:rare]
         if len(chosen) < min(2, len(present)):
             chosen = present[: min(2, len(present))]
         min_votes = max(min(MIN_VOTES, len(chosen)), int(np.ceil(MIN_VOTE_SHARE * len(chosen))))
@@ -233,17 +272,20 @@ class NgramIndex:
             keep &= docs != number
         docs, which, locs, offs = docs[keep], which[keep], locs[keep], offs[keep]
         if len(docs) == 0:
-            return []
+            return [], []
         # Votes: distinct claim bigrams per document.
         pairs = np.unique(docs * len(chosen) + which)
         voted, votes = np.unique(pairs // len(chosen), return_counts=True)
         good = votes >= min_votes
         voted, votes = voted[good], votes[good]
         if len(voted) == 0:
-            return []
-        order = np.lexsort((voted, -votes))[:max_candidates]
-        keep = np.isin(docs, voted[order])
+            return [], []
+        if len(voted) > max_candidates:
+            order = np.lexsort((self._id_ranks()[voted], -votes))[:max_candidates]
+            voted, votes = voted[order], votes[order]
+        keep = np.isin(docs, voted)
         docs, which, locs, offs = docs[keep], which[keep], locs[keep], offs[keep]
+        ranked = list(zip(votes.tolist(), voted.tolist(), strict=True))
         positions = (locs & np.uint64(0xFFFFFFFF)).astype(np.int64)
         query_pos = first[chosen][which]
         by_doc: dict[int, list[tuple[int, int, int]]] = {}
@@ -262,7 +304,7 @@ class NgramIndex:
             if band_votes >= min_votes:
                 found.append(Candidate(doc, band_votes, tuple(band)))
         found.sort(key=lambda c: (-c.votes, c.doc))
-        return found
+        return found, ranked
 
 
 def _best_band(hits: list[tuple[int, int, int]], width: int) -> list[tuple[int, int, int]]:
