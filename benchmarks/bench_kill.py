@@ -5,9 +5,10 @@ some altered), for each of `verify ingest`, `verify extract` and `verify match`:
 
 1. an uninterrupted run gives the reference counts (documents, claims, matches, ...);
 2. the same command on a fresh database is started and killed with SIGKILL at a random
-   moment within its reference duration, ``--kills`` times in a row; after every kill
-   the store must pass `PRAGMA integrity_check` and hold no half-ingested document,
-   half-written claim set or half-judged claim (``claim_state``);
+   moment within its reference duration, ``--kills`` times in a row (a run that finishes
+   first puts the store back where the command started); after every kill the store
+   must pass `PRAGMA integrity_check` and hold no half-ingested document, half-written
+   claim set or half-judged claim (``claim_state``);
 3. a final rerun must finish and give exactly the reference counts.
 
 Then ``--writers`` processes (ingest, extract and match mixed) run at once on one
@@ -22,7 +23,9 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -57,10 +60,25 @@ def stage_args(stage: str, corpus: Path) -> list[str]:
     return ["ingest", str(corpus)] if stage == "ingest" else [stage]
 
 
+def restore(snapshot: Path | None, db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if snapshot is not None:
+        shutil.copyfile(snapshot, db)
+
+
 def kill_run(
     db: Path, args: list[str], *, kills: int, duration: float, rng: random.Random
 ) -> tuple[int, int]:
-    """Kill ``args`` ``kills`` times at random moments; returns (kills landed, checks passed)."""
+    """Kill ``args`` ``kills`` times at random moments; returns (kills landed, checks passed).
+
+    Each run resumes what the killed one left; when a run finishes before its kill, the
+    store goes back to where the command started, so that the next kill lands mid-run.
+    """
+    snapshot = None
+    if db.exists():
+        snapshot = db.with_suffix(".start")
+        storage_copy(db, snapshot)
     landed = checks = 0
     for _ in range(kills):
         proc = subprocess.Popen(verify_cmd(db, *args, "-q"), stdout=subprocess.DEVNULL,
@@ -73,7 +91,19 @@ def kill_run(
         if db.exists():
             claim_state(db)  # raises on any inconsistency
             checks += 1
+        if proc.returncode == 0:
+            restore(snapshot, db)
     return landed, checks
+
+
+def storage_copy(db: Path, target: Path) -> None:
+    """A consistent copy of a database in WAL mode (checkpointed first)."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    shutil.copyfile(db, target)
 
 
 def writers_at_once(db: Path, corpus: Path, writers: int) -> list[int]:
