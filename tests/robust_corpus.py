@@ -75,6 +75,15 @@ def claim_state(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        needed = {"documents", "extractions", "claims", "consistency", "matches", "document_index"}
+        if not needed <= tables:
+            # Killed before its schema was complete (migrations run one transaction each):
+            # nothing can be stored yet.
+            stored = [t for t in ("documents", "claims", "matches") if t in tables
+                      and conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]]
+            assert not stored, f"rows in {stored} before the schema was complete"
+            return dict.fromkeys(("documents", "extracted", "claims", "judged", "matches", "indexed"), 0)
         half = conn.execute(
             """
             SELECT e.document_id, e.claims, (SELECT count(*) FROM claims c

@@ -11,7 +11,7 @@ import re
 
 from . import lexicon_ar as lx
 from .keys import fold_ar, strip_al, words
-from .mentions_ar import is_definite, is_family_name, name_like
+from .mentions_ar import is_definite, is_family_name, name_like, object_noun
 from .segment import Tok
 
 __all__ = [
@@ -123,6 +123,8 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # an accusative: the object or an adverb (صيغاً، اجتماعاً)
     if object_after_title(tok, subject):
         return True
+    if len(subject) >= 2 and name_like(subject[-1]) and object_noun(tok):
+        return True  # وصف المبعوث ستافان دي ميستورا | اتفاق وقف النار: a name, then the object
     # a family name ends a personal name after a title: رئيس المجلس محمد الناصر | إقرار
     return (len(subject) >= 3 and is_family_name(subject[-1]) and name_like(subject[-2])
             and (subject[-3].key in lx.HONORIFIC_KEYS or is_definite(subject[-3])

@@ -15,7 +15,7 @@ from .keys import fold_ar, skeleton_ar, strip_al, words
 from .segment import Tok
 
 __all__ = ["is_definite", "is_family_name", "mention_of", "mention_word", "name_keys",
-           "name_like", "scan_titled_names"]
+           "name_like", "object_noun", "scan_titled_names"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
 _LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS
@@ -365,6 +365,12 @@ def _nisba_surname(tok: Tok) -> bool:
             and key.endswith("ي") and key not in _POST_NISBAS)
 
 
+def object_noun(tok: Tok) -> bool:
+    """An event or naming noun (اتفاق، زيارة، مشروع): a verb's object, never part of a name."""
+    bare = strip_al(tok.key)
+    return tok.key in lx.EVENT_KEYS or bare in lx.EVENT_KEYS or bare in lx.NAMING_FRAME_KEYS
+
+
 def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
     """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا)."""
     found: list[Mention] = []
@@ -412,6 +418,8 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
                 after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS
                 if plain >= 2 and not after_particle and _prefixed(tokens[j]):
                     break
+                if plain >= 1 and object_noun(tokens[j]):
+                    break  # ستافان دي ميستورا | اتفاق وقف النار: the name ends at the object
                 plain += 1
             j += 1
         while j > start and tokens[j - 1].key in lx.PARTICLE_KEYS:
