@@ -220,3 +220,31 @@ def test_extraction_flags_a_quotation_with_a_bidi_override() -> None:
     assert text[quote.start:quote.end] == quote.text
     clean = extract_claims(text.replace("\u202e", "").replace("\u202c", ""), lang="ar")
     assert all("bidi_controls" not in c.flags for c in clean)
+
+
+def _script_by_ranges(char: str) -> str | None:
+    """The reference: a character's script by its code point ranges, one by one."""
+    code = ord(char)
+    ranges = {
+        "latin": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)),
+        "cyrillic": ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
+        "greek": ((0x370, 0x3FF), (0x1F00, 0x1FFF)),
+        "arabic": ((0x600, 0x6FF), (0x750, 0x77F), (0x870, 0x8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    }
+    for name, spans in ranges.items():
+        if any(low <= code <= high for low, high in spans):
+            return name
+    return None
+
+
+LETTERS = st.sampled_from("abcXYZéżоаеΑοβجمعةلاأﻻЖ") | st.characters()
+
+
+@given(st.text(LETTERS, max_size=12))
+def test_mixed_word_agrees_with_a_character_by_character_reference(word: str) -> None:
+    from verify.text.hazards import _mixed_word
+
+    scripts = {_script_by_ranges(ch) for ch in word}
+    expected = ("arabic" in scripts and bool(scripts & {"latin", "cyrillic"})) or (
+        "latin" in scripts and bool(scripts & {"cyrillic", "greek"}))
+    assert _mixed_word(word) == expected

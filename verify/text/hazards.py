@@ -37,27 +37,30 @@ _LATIN = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
 _CYRILLIC = ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
 _GREEK = ((0x370, 0x3FF), (0x1F00, 0x1FFF))
 _ARABIC = ((0x600, 0x6FF), (0x750, 0x77F), (0x870, 0x8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
-_SCRIPTS = (("latin", _LATIN), ("cyrillic", _CYRILLIC), ("greek", _GREEK), ("arabic", _ARABIC))
 
 # Embedding and override openers are closed by PDF; isolate openers by PDI.
 _EMBEDDING_OPENERS = frozenset("\u202a\u202b\u202d\u202e")
 _ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
 
 
-def _script(char: str) -> str | None:
-    code = ord(char)
-    for name, ranges in _SCRIPTS:
-        if any(low <= code <= high for low, high in ranges):
-            return name
-    return None
+def _class(*ranges: tuple[int, int]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in ranges) + "]")
+
+
+# One character class per script: a word is tested with a few regex searches, not a
+# Python loop over its characters (this runs on every word of every document).
+_IS_ARABIC = _class(*_ARABIC)
+_IS_LATIN = _class(*_LATIN)
+_IS_LATIN_OR_CYRILLIC = _class(*_LATIN, *_CYRILLIC)
+_IS_CYRILLIC_OR_GREEK = _class(*_CYRILLIC, *_GREEK)
 
 
 def _mixed_word(word: str) -> bool:
-    """A word whose letters mix scripts the way a homoglyph attack does."""
-    scripts = {_script(ch) for ch in word}
-    if "arabic" in scripts and scripts & {"latin", "cyrillic"}:
+    """A word whose letters mix scripts the way a homoglyph attack does: Latin or Cyrillic
+    letters in an Arabic word, Cyrillic or Greek letters in a Latin word."""
+    if _IS_ARABIC.search(word) and _IS_LATIN_OR_CYRILLIC.search(word):
         return True
-    return "latin" in scripts and bool(scripts & {"cyrillic", "greek"})
+    return bool(_IS_LATIN.search(word) and _IS_CYRILLIC_OR_GREEK.search(word))
 
 
 def has_homoglyphs(text: str) -> bool:
