@@ -332,6 +332,7 @@ SPEAKER_CASES = [
 def test_speaker(text: str, quote: str, speaker: str) -> None:
     assert one(text, Q, quote).speaker == speaker
 
+
 def test_full_name_opening_a_clause_before_its_verb_is_the_speaker():
     text = ("ونشر الناشط رامز دوقان تغريدة.\n"
             "أما وزير المالية، فارس بلوطي قال في تغريدة: «لن نرفع الضرائب هذا العام مهما حدث».\n"
