@@ -222,16 +222,18 @@ def run(db_path: Path, args: argparse.Namespace) -> int:
         again, again_wall = brute_force(timed)
         assert all(again[i] == brute[i] for i in range(len(timed))), "cached pairs differ"
         brute_wall = again_wall * len(recall_set) / len(timed)
+        scaled = f" (scaled from {len(timed)} timed in this run)"
         print(f"brute force: reusing the pairs saved in {cache}; timed again on {len(timed)} "
               f"quotations in this run ({again_wall:.1f} s)")
     else:
         brute, brute_wall = brute_force(recall_set)
+        scaled = ""
         if cache:
             cache.write_text(json.dumps({"claims": key, "pairs": brute, "wall": brute_wall}))
     brute_per_quote = brute_wall * WORKERS / len(recall_set)
     pairs = {(i, d) for i, docs in brute.items() for d in docs}
     print(f"brute force: {len(recall_set)} quotations x {len(_ARTICLES):,} articles in "
-          f"{brute_wall:.1f} s on {WORKERS} processes = {brute_per_quote:.2f} CPU-s per quotation; "
+          f"{brute_wall:.1f} s{scaled} on {WORKERS} processes = {brute_per_quote:.2f} CPU-s per quotation; "
           f"{len(pairs)} (quotation, other article) pairs")
 
     # Best of three runs each: other work on the machine only ever slows a run down.

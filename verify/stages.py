@@ -330,7 +330,7 @@ def count_postings(shard: Shard, hashes: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True, slots=True)
 class PostingCounts:
     """Corpus-wide posting counts of a batch's word pairs (``hashes`` sorted); called
-    with a claim's distinct pairs, returns theirs (``NgramIndex.candidates(counts=)``)."""
+    with a claim's distinct pairs, returns theirs (``NgramIndex.ranked_candidates(counts=)``)."""
 
     hashes: np.ndarray
     counts: np.ndarray

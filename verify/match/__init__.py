@@ -127,19 +127,10 @@ class Matcher:
             self._cache.popitem(last=False)
         return text
 
-    def find(
-        self,
-        claim: str | PreparedText,
-        *,
-        exclude: Iterable[str] = (),
-        after_seq: int = 0,
-        counts: Callable[[Any], Any] | None = None,
-    ) -> list[Found]:
-        """Every indexed document (but ``exclude``) that holds the claim, best first.
-
-        ``counts``: the corpus-wide posting counts when the index is one shard (see
-        ``NgramIndex.candidates``)."""
-        return self.find_ranked(claim, exclude=exclude, after_seq=after_seq, counts=counts)[0]
+    def find(self, claim: str | PreparedText, **options: Any) -> list[Found]:
+        """Every indexed document (but ``exclude``) that holds the claim, best first:
+        ``find_ranked`` (same options) without the ranking."""
+        return self.find_ranked(claim, **options)[0]
 
     def find_ranked(
         self,
@@ -149,8 +140,11 @@ class Matcher:
         after_seq: int = 0,
         counts: Callable[[Any], Any] | None = None,
     ) -> tuple[list[Found], list[tuple[int, str]]]:
-        """As ``find``, with the ``(votes, document id)`` of every candidate document the
-        cap kept (``NgramIndex.ranked_candidates``), to cap several shards' as one."""
+        """Every indexed document (but ``exclude``) that holds the claim, best first, with
+        the ``(votes, document id)`` of every candidate document the cap kept
+        (``NgramIndex.ranked_candidates``), to cap several shards' as one.
+
+        ``counts``: the corpus-wide posting counts when the index is one shard."""
         query = claim if isinstance(claim, PreparedText) else prepare_text(claim)
         if not query.words:
             return [], []

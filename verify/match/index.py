@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 import numpy as np
 
@@ -210,28 +211,10 @@ class NgramIndex:
             self._id_rank = ranks
         return self._id_rank
 
-    def candidates(
-        self,
-        query: np.ndarray,
-        *,
-        exclude: Iterable[int] = (),
-        after_seq: int = 0,
-        rare: int = RARE_NGRAMS,
-        max_candidates: int = MAX_CANDIDATES,
-        counts: Callable[[np.ndarray], np.ndarray] | None = None,
-    ) -> list[Candidate]:
-        """Documents that hold enough of the claim's rarest bigrams on one diagonal.
-
-        ``query`` holds the claim's bigram hashes in word order. Documents numbered in
-        ``exclude`` and documents indexed at or before ``after_seq`` are left out.
-        ``counts``, given the claim's distinct bigram hashes (sorted), returns their
-        posting counts over the whole corpus when this index is one shard of it
-        (default: this index's own counts). Most votes first.
-        """
-        return self.ranked_candidates(
-            query, exclude=exclude, after_seq=after_seq, rare=rare,
-            max_candidates=max_candidates, counts=counts,
-        )[0]
+    def candidates(self, query: np.ndarray, **options: Any) -> list[Candidate]:
+        """Documents that hold enough of the claim's rarest bigrams on one diagonal, most
+        votes first: ``ranked_candidates`` (same options) without the ranking."""
+        return self.ranked_candidates(query, **options)[0]
 
     def ranked_candidates(
         self,
@@ -243,9 +226,17 @@ class NgramIndex:
         max_candidates: int = MAX_CANDIDATES,
         counts: Callable[[np.ndarray], np.ndarray] | None = None,
     ) -> tuple[list[Candidate], list[tuple[int, int]]]:
-        """As ``candidates``, with the ``(votes, document number)`` of every document the
+        """Documents that hold enough of the claim's rarest bigrams on one diagonal (most
+        votes first), with the ``(votes, document number)`` of every document the
         ``max_candidates`` cap kept (band or not): what merging the candidates of several
-        shards under one cap needs."""
+        shards under one cap needs.
+
+        ``query`` holds the claim's bigram hashes in word order. Documents numbered in
+        ``exclude`` and documents indexed at or before ``after_seq`` are left out.
+        ``counts``, given the claim's distinct bigram hashes (sorted), returns their
+        posting counts over the whole corpus when this index is one shard of it
+        (default: this index's own counts).
+        """
         if len(query) == 0 or len(self.hashes) == 0:
             return [], []
         unique, first = np.unique(query, return_index=True)
