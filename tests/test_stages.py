@@ -80,6 +80,39 @@ def test_shards_with_corpus_counts_find_what_one_index_finds(case: tuple) -> Non
     assert found == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(sharded_corpora())
+def test_a_claim_is_routed_to_every_shard_that_finds_something(case: tuple) -> None:
+    docs, parts, _, own, claim, _, cap = case
+    shards = [build(part) for part in parts]
+    job = stages.ClaimJob("c1", own, claim, None)
+    hashes = stages.query_hashes([job])
+    held = [shard.posting_counts(hashes) for shard in shards]
+    counts = stages.sum_counts(hashes, held)
+    routed = stages.route_jobs([job], counts, held)
+    query = ngram_hashes(prepare_text(claim).words)
+    for shard, jobs in zip(shards, routed, strict=True):
+        exclude = [shard.number[own]] if own in shard.number else []
+        found = shard.ranked_candidates(query, exclude=exclude, max_candidates=cap, counts=counts)
+        if not jobs:
+            assert found == ([], [])
+    # the claim's own document holds all its pairs when the claim is a piece of it
+    home = next(j for j, part in enumerate(parts) if own in dict(part))
+    if claim in dict(docs)[own]:
+        assert routed[home] == [job]
+
+
+def test_routing_leaves_out_shards_without_the_rare_pairs() -> None:
+    shards = [build([("a", "the talks will resume"), ("b", "talks will")]),
+              build([("c", "الحكومة ستفتح المعابر أمام المساعدات")]),
+              build([("d", "the talks will resume soon")])]
+    job = stages.ClaimJob("c1", "a", "the talks will resume", None)
+    hashes = stages.query_hashes([job])
+    held = [shard.posting_counts(hashes) for shard in shards]
+    routed = stages.route_jobs([job], stages.sum_counts(hashes, held), held)
+    assert [len(jobs) for jobs in routed] == [1, 0, 1]
+
+
 def test_posting_counts_are_the_occurrences_of_each_pair() -> None:
     index = build([("a", "one two one two"), ("b", "two one"), ("c", "three four")])
     one_two, two_one, three_four, absent = ngram_hashes(["one", "two", "one", "three", "four", "five"])[
@@ -98,12 +131,18 @@ def test_kept_under_cap_ranks_by_votes_then_document_id() -> None:
     assert stages.kept_under_cap(ranked, 1) == {"z"}
 
 
-def _match(shards: list[stages.Shard], jobs: list[stages.ClaimJob], *, corpus_counts: bool) -> set:
+def _match(shards: list[stages.Shard], jobs: list[stages.ClaimJob], *, corpus_counts: bool,
+           routed: bool = False) -> set:
     counts = None
+    per_shard = [jobs] * len(shards)
     if corpus_counts:
         hashes = stages.query_hashes(jobs)
-        counts = stages.sum_counts(hashes, [stages.count_postings(s, hashes) for s in shards])
-    merged = stages.merge_matches(jobs, [stages.match_batch(s, jobs, counts) for s in shards], {})
+        held = [stages.count_postings(s, hashes) for s in shards]
+        counts = stages.sum_counts(hashes, held)
+        if routed:
+            per_shard = stages.route_jobs(jobs, counts, held)
+    merged = stages.merge_matches(
+        jobs, [stages.match_batch(s, j, counts) for s, j in zip(shards, per_shard, strict=True)], {})
     return {(r.claim_id, m.document_id, m.start, m.end, str(m.relation), m.score, r.flags)
             for r in merged for m in r.matches}
 
@@ -124,6 +163,7 @@ def test_the_engine_corpus_is_a_trap_for_shard_local_counts(tmp_path: Path) -> N
     assert {relation for *_, relation, _, _ in one} >= {"exact", "partial"}
     assert _match(shards, jobs, corpus_counts=False) != one
     assert _match(shards, jobs, corpus_counts=True) == one
+    assert _match(shards, jobs, corpus_counts=True, routed=True) == one
 
 
 def test_cap_candidates_keeps_the_matches_one_index_would() -> None:

@@ -28,6 +28,7 @@ paths and the dataset directory (one machine, or a shared file system).
 
 from __future__ import annotations
 
+import operator
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -337,17 +338,23 @@ def run_dask(
         jobs = client.submit(_jobs, d, e, key=key("jobs", i))
         skipped = client.submit(_skipped, d, e, key=key("skipped", i))
         skipped_futures.append(skipped)
-        counts = None
         if count > 1:
+            # Count the batch's word pairs in every shard, then send each claim only
+            # to the shards that can hold a candidate for it (stages.route_jobs).
             hashes = client.submit(stages.query_hashes, jobs, key=key("hashes", i))
-            counts = client.submit(
-                stages.sum_counts, hashes,
-                [client.submit(stages.count_postings, shard, hashes, key=key("count", i, j))
-                 for j, shard in enumerate(shard_futures)],
-                key=key("counts", i),
-            )
-        per_shard = [client.submit(stages.match_batch, shard, jobs, counts, key=key("match", i, j))
-                     for j, shard in enumerate(shard_futures)]
+            held = [client.submit(stages.count_postings, shard, hashes, key=key("count", i, j))
+                    for j, shard in enumerate(shard_futures)]
+            counts = client.submit(stages.sum_counts, hashes, held, key=key("counts", i))
+            routed = client.submit(stages.route_jobs, jobs, counts, held, key=key("route", i))
+            per_shard = [
+                client.submit(stages.match_batch, shard,
+                              client.submit(operator.getitem, routed, j, key=key("routed", i, j)),
+                              counts, key=key("match", i, j))
+                for j, shard in enumerate(shard_futures)
+            ]
+        else:
+            per_shard = [client.submit(stages.match_batch, shard_futures[0], jobs, None,
+                                       key=key("match", i, 0))]
         merged = client.submit(stages.merge_matches, jobs, per_shard, forms_future, key=key("merge", i))
         results.append(client.submit(_write_matches, root, i, merged, skipped, MATCHER,
                                      key=key("write-matches", i)))

@@ -50,6 +50,7 @@ __all__ = [
     "merge_matches",
     "plan_versions",
     "query_hashes",
+    "route_jobs",
     "read_inputs",
     "speaker_judge",
     "sum_counts",
@@ -348,6 +349,36 @@ def sum_counts(hashes: np.ndarray, per_shard: Sequence[np.ndarray]) -> PostingCo
     for counts in per_shard:
         total += counts
     return PostingCounts(hashes, total)
+
+
+def route_jobs(
+    jobs: Sequence[ClaimJob], counts: PostingCounts, per_shard: Sequence[np.ndarray]
+) -> list[list[ClaimJob]]:
+    """For each shard, the claims of ``jobs`` that can find a candidate there.
+
+    ``per_shard`` holds each shard's ``count_postings`` of ``counts.hashes``. A claim
+    looks up the same word pairs in every shard (``looked_up`` over the corpus-wide
+    ``counts``), and a candidate must hold ``votes`` of them; a shard holding fewer
+    of them anywhere returns nothing for the claim, so leaving the claim out of that
+    shard changes no result. Most claims go to their own document's shard and to the
+    few holding their rarest pairs, not to every shard.
+    """
+    from verify.match import ngram_hashes, prepare_text
+    from verify.match.index import looked_up
+
+    held = np.stack([np.asarray(c) > 0 for c in per_shard]) if per_shard else None
+    routed: list[list[ClaimJob]] = [[] for _ in per_shard]
+    for job in jobs:
+        unique = np.unique(ngram_hashes(prepare_text(job.text).words))
+        if held is None or len(unique) == 0:
+            continue
+        chosen, votes = looked_up(counts(unique))
+        if len(chosen) == 0:
+            continue
+        at = np.searchsorted(counts.hashes, unique[chosen])
+        for shard in np.flatnonzero(held[:, at].sum(axis=1) >= votes).tolist():
+            routed[shard].append(job)
+    return routed
 
 
 @dataclass(frozen=True, slots=True)

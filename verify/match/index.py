@@ -26,6 +26,7 @@ __all__ = [
     "Candidate",
     "NgramIndex",
     "document_ngrams",
+    "looked_up",
     "ngram_hashes",
     "word_key",
 ]
@@ -243,14 +244,9 @@ class NgramIndex:
         low = np.searchsorted(self.hashes, unique, side="left")
         high = np.searchsorted(self.hashes, unique, side="right")
         counts_of = (high - low) if counts is None else np.asarray(counts(unique), dtype=np.int64)
-        present = np.flatnonzero(counts_of)
-        if len(present) == 0:
+        chosen, min_votes = looked_up(counts_of, rare)
+        if len(chosen) == 0:
             return [], []
-        present = present[np.argsort(counts_of[present], kind="stable")]
-        chosen = present[counts_of[present] <= MAX_POSTINGS][:rare]
-        if len(chosen) < min(2, len(present)):
-            chosen = present[: min(2, len(present))]
-        min_votes = max(min(MIN_VOTES, len(chosen)), int(np.ceil(MIN_VOTE_SHARE * len(chosen))))
         spans = [(low[i], high[i]) for i in chosen]
         locs = np.concatenate([self.locations[a:b] for a, b in spans])
         offs = np.concatenate([self.offsets[a:b] for a, b in spans])
@@ -296,6 +292,25 @@ class NgramIndex:
                 found.append(Candidate(doc, band_votes, tuple(band)))
         found.sort(key=lambda c: (-c.votes, c.doc))
         return found, ranked
+
+
+def looked_up(counts: np.ndarray, rare: int = RARE_NGRAMS) -> tuple[np.ndarray, int]:
+    """Which of a claim's distinct bigrams are looked up, given their posting counts:
+    their positions in ``counts``, rarest first, and how many of them a candidate
+    document must hold (its votes).
+
+    The rarest ``rare`` bigrams found at all, leaving out those in more than
+    ``MAX_POSTINGS`` places unless fewer than two would be left.
+    """
+    present = np.flatnonzero(counts)
+    if len(present) == 0:
+        return present, 0
+    present = present[np.argsort(counts[present], kind="stable")]
+    chosen = present[counts[present] <= MAX_POSTINGS][:rare]
+    if len(chosen) < min(2, len(present)):
+        chosen = present[: min(2, len(present))]
+    min_votes = max(min(MIN_VOTES, len(chosen)), int(np.ceil(MIN_VOTE_SHARE * len(chosen))))
+    return chosen, min_votes
 
 
 def _best_band(hits: list[tuple[int, int, int]], width: int) -> list[tuple[int, int, int]]:
