@@ -325,12 +325,41 @@ SPEAKER_CASES = [
         "سالم المصري",
         id="nationality_word_after_a_ranked_first_name_is_the_family_name",
     ),
+    pytest.param(
+        "وقال الدكتور خالد العمري، الباحث والكاتب الاقتصادي: «الأسعار سترتفع في العام المقبل».\n"
+        "وأشار الباحث الاقتصادي إلى أن الشركات تعاني من الديون.\n"
+        "وأضاف: «مثل هذه الديون يصعب سدادها في وقت قصير».",
+        "مثل هذه الديون يصعب سدادها في وقت قصير",
+        "خالد العمري",
+        id="field_adjective_after_a_title_is_not_a_surname_and_the_comma_title_links_back",
+    ),
+    pytest.param(
+        "قال كيم سو يونغ رئيس بلدية المدينة أمس إنه يتوقع افتتاح الجسر الشهر المقبل.\n"
+        "وقال كيم إن \"جميع الرحلات المدرسية أجلت حتى يفتتح الجسر\".",
+        "جميع الرحلات المدرسية أجلت حتى يفتتح الجسر",
+        "كيم سو يونغ",
+        id="name_cited_by_its_first_word",
+    ),
+    pytest.param(
+        "قال كيم سو يونغ رئيس بلدية المدينة أمس إنه يتوقع افتتاح الجسر الشهر المقبل.\n"
+        "وقال كيم بحسب وكالة \"يونهاب\" \"إذا سارت الأمور كما نريد فسنفتتح الجسر قريبا\".",
+        "إذا سارت الأمور كما نريد فسنفتتح الجسر قريبا",
+        "كيم سو يونغ",
+        id="source_phrase_after_the_subject_is_the_channel",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker"), SPEAKER_CASES)
 def test_speaker(text: str, quote: str, speaker: str) -> None:
     assert one(text, Q, quote).speaker == speaker
+
+
+@pytest.mark.parametrize("between", [" بحسب وكالة \"يونهاب\" ", "، بحسب وكالة «يونهاب»، إن "])
+def test_source_phrase_between_a_named_speaker_and_his_words_is_the_via(between: str) -> None:
+    text = f"وقال كيم{between}\"الأمور إذا سارت كما نريد فسنفتتح الجسر قريبا\"."
+    quote = one(text, Q, "الأمور إذا سارت كما نريد فسنفتتح الجسر قريبا")
+    assert (quote.speaker, quote.via) == ("كيم", "يونهاب")
 
 
 def test_full_name_opening_a_clause_before_its_verb_is_the_speaker():

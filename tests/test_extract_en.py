@@ -176,3 +176,11 @@ def test_second_wire():
         ("quote", "We have opened an investigation.", "Mary Jones", "said", None),
         ("quote", "Why would we leave?", "Tom Brown", "asked", None),
     ]
+
+
+def test_extract_claims_is_importable_from_the_package_without_a_database() -> None:
+    from verify import extract_claims as top
+
+    claims = top('"The bridge will open in May," the mayor said.', "en")
+    assert [(str(c.kind), c.text) for c in claims if str(c.kind) == "quote"] == [
+        ("quote", "The bridge will open in May,")]

@@ -16,7 +16,7 @@ from .pipeline import run_extraction
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_claims"]
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 """Version of the extraction rules; stored with every claim. Bump it when a change to
 the rules or lexicons changes what extraction returns, so stored documents re-extract."""
 
@@ -34,7 +34,9 @@ def extract(text: str, *, lang: str | None = None, model: str | None = None) -> 
     return replace(extraction, claims=tuple(flag_hazards(extraction.claims, text)))
 
 
-def extract_claims(text: str, *, lang: str | None = None,
+def extract_claims(text: str, language: str | None = None, *, lang: str | None = None,
                    model: str | None = None) -> list[Claim]:
-    """The claims of ``text`` (see ``extract``), sorted by start offset, then kind."""
-    return list(extract(text, lang=lang, model=model).claims)
+    """The claims of ``text`` (see ``extract``), sorted by start offset, then kind.
+
+    ``language`` (or ``lang``): "ar" or "en"; None detects it."""
+    return list(extract(text, lang=language or lang, model=model).claims)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from verify.models import Claim, ClaimKind
 
-from .cues import Cue
+from .cues import Cue, is_mark
 from .marks import QuoteSpan
 from .segment import Sentence
 
@@ -173,8 +173,10 @@ class _Builder:
         i = bisect_right(ends, span.outer_start)
         found: list[str] = []
         for tok in reversed(sentence.tokens[max(0, i - count - 3):i]):
-            if tok.text in _COMMAS:
-                break  # a naming word before a comma frames nothing after it
+            if tok.text in _COMMAS or is_mark(tok.text):
+                # a naming word before a comma, or before another quoted item (وكالة
+                # «يونهاب» «...»), frames nothing after it
+                break
             if any(c.isalnum() for c in tok.text):
                 found.append(tok.key)
                 if len(found) == count:

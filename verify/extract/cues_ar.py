@@ -437,10 +437,21 @@ class _Reader:
                 via = via or outlet[0]
                 j = outlet[1]
                 continue
+            if key in lx.SOURCE_KEYS and (subject or j == i + 1 or comma):
+                source = source_at(self.text, toks, j)
+                if source is not None:
+                    # وقال وون بحسب وكالة «يونهاب» «...»: the verb has its speaker; the
+                    # source phrase names the channel his words came through
+                    via = via or source.via or source.mention.text
+                    circumstance = True
+                    j = source.next_index
+                    continue
             if key in lx.TIME_KEYS:
                 j += 1
                 continue
             if t.text in COMMAS:
+                if subject and not comma and not apposition and not circumstance:
+                    apposition = self._title_after_comma(toks, j)
                 comma = True
                 j += 1
                 continue
@@ -542,6 +553,19 @@ class _Reader:
                 return []
             k += 1
         return toks[j + 1:k] if k < len(toks) and toks[k].text in DASHES and k > j + 1 else []
+
+    @staticmethod
+    def _title_after_comma(toks: list[Tok], j: int) -> list[Tok]:
+        """وقال فلان، الباحث والكاتب السياسي: the title set off by the comma at ``j``
+        (opening with a title noun; at most six words, up to the next comma or colon)."""
+        k = j + 1
+        if k >= len(toks) or strip_al(toks[k].key) not in lx.TITLE_KEYS or not (
+                is_definite(toks[k])):
+            return []
+        while k < len(toks) and k - j <= 6 and toks[k].text.isalpha() and (
+                toks[k].key not in lx.COMPLEMENTIZER_KEYS and toks[k].key not in lx.VERB_KEYS):
+            k += 1
+        return toks[j + 1:k]
 
     @staticmethod
     def _marked_subject(toks: list[Tok], j: int) -> int | None:

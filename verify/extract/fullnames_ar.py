@@ -83,7 +83,7 @@ class FullNames:
             return self._by_title(key) or bare
         if not parts[0].isalpha() or len(key) < 3 or key in lx.FUNCTION_KEYS:
             return bare
-        return self._by_surname(key) or self._in_text(key) or bare
+        return self._by_surname(key) or self._by_first_word(key) or self._in_text(key) or bare
 
     def _people(self) -> list[tuple[str, set[str]]]:
         return [(strip_honorifics(e.name), e.title_keys) for e in self.registry.entities
@@ -100,6 +100,12 @@ class FullNames:
         """ريتشاردسون -> the one known person whose name ends with it."""
         names = {n for n, _ in self._people()
                  if strip_al(fold_ar(n.split()[-1])) == strip_al(key)}
+        return names.pop() if len(names) == 1 else None
+
+    def _by_first_word(self, key: str) -> str | None:
+        """وون -> وون هي ريونغ: a name cited by its first word (a family name written
+        first, a player known by his first name), when one known person has it."""
+        names = {n for n, _ in self._people() if fold_ar(n.split()[0]) == key}
         return names.pop() if len(names) == 1 else None
 
     def _in_text(self, key: str) -> str | None:

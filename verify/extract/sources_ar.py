@@ -106,6 +106,16 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
             j += 1
         if not source_tokens or (preposed and j < n and j - start >= limit):
             return None
+        if j < n and is_mark(toks[j].text) and all(
+                strip_al(t.key) in lx.OUTLET_NOUN_KEYS or t.key in lx.OUTLET_NOUN_KEYS
+                for t in source_tokens):
+            k = j + 1  # بحسب وكالة «يونهاب»: the outlet's name is in the marks
+            while k < n and k < j + 8 and not is_mark(toks[k].text):
+                k += 1
+            if k < n and k > j + 1:
+                via = text[toks[j + 1].start:toks[k - 1].end]
+                source_tokens = []
+                j = k + 1
     content = None
     if preposed:
         k = j
