@@ -38,6 +38,7 @@ from .fullnames_ar import FullNames
 from .keys import fold_ar, strip_al
 from .mentions_ar import (
     is_definite,
+    is_family_name,
     is_initial,
     mention_of,
     mention_word,
@@ -452,6 +453,11 @@ class _Reader:
             if t.text in COMMAS:
                 if subject and not comma and not apposition and not circumstance:
                     apposition = self._title_after_comma(toks, j)
+                    named = [] if apposition else self._name_after_title(toks, j, subject)
+                    if named:
+                        subject.extend(named)  # وقال والي المدينة، كمال أوزتورك، للأناضول
+                        j += 1 + len(named)
+                        continue
                 comma = True
                 j += 1
                 continue
@@ -565,6 +571,24 @@ class _Reader:
         while k < len(toks) and k - j <= 6 and toks[k].text.isalpha() and (
                 toks[k].key not in lx.COMPLEMENTIZER_KEYS and toks[k].key not in lx.VERB_KEYS):
             k += 1
+        return toks[j + 1:k]
+
+    @staticmethod
+    def _name_after_title(toks: list[Tok], j: int, subject: list[Tok]) -> list[Tok]:
+        """وقال والي المدينة، كمال أوزتورك،: the name set off by the comma at ``j`` after
+        a subject that is a title alone (two to four name words, then a comma, a colon or
+        the outlet spoken to)."""
+        if strip_al(subject[0].key) not in lx.TITLE_KEYS or len(subject) > 2 and any(
+                name_like(t) for t in subject[1:]):
+            return []  # (والي أرزينجان: the one word after the title is what he governs)
+        k = j + 1
+        while k < len(toks) and k - j <= 4 and (name_like(toks[k]) or (
+                toks[k].key in lx.PARTICLE_KEYS) or k > j + 1 and is_family_name(toks[k])):
+            k += 1
+        if k - j < 3 or k >= len(toks) or not (
+                toks[k].text in COMMAS or toks[k].text in (":", "：")
+                or toks[k].key.startswith("ل") and len(toks[k].key) > 3):
+            return []
         return toks[j + 1:k]
 
     @staticmethod

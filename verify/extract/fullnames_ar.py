@@ -24,6 +24,11 @@ _MAX_FIRST_NAMES = 3  # words before a surname that may belong to the name
 # Words that may stand right before a full name: the vocative, a conjunction.
 _BEFORE_NAME = frozenset(fold_ar(w) for w in ("يا", "و", "ف", "أما", "وأما"))
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
+# The second half of a compound first name (صلاح الدين، نور الدين).
+_COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
+# Nouns of speech whose genitive is the speaker (وجاء كلام صلاح الدين دمرطاش).
+_SPEECH_OF = frozenset(fold_ar(w) for w in (
+    "كلام", "تصريحات", "تصريح", "حديث", "نداء", "دعوة", "رسالة", "خطاب", "كلمة"))
 
 
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
@@ -120,8 +125,9 @@ class FullNames:
         for s, t in self._index.get(key, ()):
             toks = self.sentences[s].tokens
             j = t - 1
-            while j >= 0 and t - j <= _MAX_FIRST_NAMES and (
-                    name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS):
+            while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in _SPEECH_OF and (
+                    name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS
+                    or toks[j].key in _COMPOUND_SECOND and j > 0 and name_like(toks[j - 1])):
                 j -= 1
             first = j + 1
             while first < t and toks[first].key in lx.PARTICLE_KEYS and (
@@ -143,7 +149,7 @@ class FullNames:
     @staticmethod
     def _opens_name(tok: Tok) -> bool:
         key = tok.key
-        if not _wordy(tok):
+        if not _wordy(tok) or key in _SPEECH_OF:
             return True
         if name_like(tok):
             return False  # more words than a first name: not sure where the name begins

@@ -311,6 +311,10 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         if lead is not None and (len(name_words) < 2 or lead[1] - lead[0] >= 2):
             name_words = words[lead[0]:lead[1]]
             title_words = words[:lead[0]] + words[lead[1]:]
+        if name_words and title_words and strip_al(title_words[0].key) in lx.TITLE_KEYS and (
+                _of_institution(name_words[0])):
+            # الناطق الإعلامي بشرطة المنطقة: whose spokesman, not a name
+            name_words, title_words = [], words
     title_keys = frozenset(strip_al(t.key) for t in title_words if t.key not in _PREPOSITIONS
                            and t.key not in lx.FUNCTION_KEYS)
     if name_words and (marked is not None or len(name_words) >= 2 or len(words) == 1
@@ -333,6 +337,14 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     if len(words) > _UNKNOWN_LIMIT:
         return None  # a long phrase of unknown words is not a speaker
     return Mention(surface, ORG, start, end, gender=gender)
+
+
+def _of_institution(tok: Tok) -> bool:
+    """بشرطة، بالوزارة، لوزارة، باسم: a preposition glued to the body a title serves."""
+    key = tok.key
+    return key == fold_ar("باسم") or (key[:1] in "بل" and len(key) > 3 and (
+        strip_al(key[1:]) in lx.INSTITUTION_KEYS or key.startswith("لل")
+        and key[2:] in lx.INSTITUTION_KEYS))
 
 
 def _honorific_phrase(tokens: list[Tok], i: int) -> int:
@@ -410,7 +422,9 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
         start = j
         plain = 0
         ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped)
-        while j < n and j - start < 7 and (name_like(tokens[j]) or tokens[j].key in
+        # الإعلامي بشرطة المنطقة: a spokesman's body, not a name after a rank
+        body = start < n and _of_institution(tokens[start])
+        while not body and j < n and j - start < 7 and (name_like(tokens[j]) or tokens[j].key in
                                              lx.PARTICLE_KEYS or (
                 j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j))) or (
                 j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j]))):
