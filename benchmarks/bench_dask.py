@@ -116,6 +116,7 @@ def child_dask(folder: Path, workers: int, keep: Path | None = None) -> dict:
         "cpu": {"client": cpu, **{f"worker {i}": v for i, v in enumerate(workers_cpu)}},
         "matched": summary.matched, "matches": summary.matches, "shards": summary.shards,
         "partitions": summary.partitions, "index_bytes": summary.index_bytes,
+        "lookups": summary.lookups,
         "match_wall": ended - marks.get("match", started),
         "peak_mb": {"client": peak_mb(), **{f"worker {i}": v for i, v in enumerate(sorted(peaks.values()))}},
     }
@@ -237,11 +238,12 @@ def main() -> None:
         print(f"{field}: {'the same in every run' if same else 'DIFFER: ' + repr(values)}")
     for n in counts:
         r = results[("dask", n)]
-        lookups = r["matched"] * r["shards"]
+        lookups = r["lookups"]
         print(f"\ndask, {n} worker(s): {r['partitions']} partitions, {r['shards']} shards; index "
               f"{r['index_bytes'] / max(1, r['documents']):,.0f} bytes/document; match stage "
               f"{r['match_wall']:.1f} s = {r['matched'] / max(r['match_wall'], 1e-9):,.0f} claims/s, "
-              f"{lookups / max(r['match_wall'], 1e-9) / n:,.0f} shard lookups/s per worker")
+              f"{lookups / max(r['match_wall'], 1e-9) / n:,.0f} shard lookups/s per worker; "
+              f"{lookups / max(1, r['matched']):.2f} shards visited per claim (of {r['shards']})")
         if n != counts[0]:
             print(f"  speed-up over dask with {counts[0]}: "
                   f"{results[('dask', counts[0])]['wall'] / r['wall']:.2f}x")

@@ -84,6 +84,9 @@ def test_dask_engine_matches_local_engine(
     parquet_parts = 2 if corpus[-1].suffix == ".parquet" else 0
     assert summary.partitions == len(corpus) + parquet_parts and summary.shards == shards
     assert summary.repeated == 1 and summary.superseded == 1
+    # Claims go only to the shards that can hold a candidate for them.
+    assert summary.lookups == summary.matched if shards == 1 else (
+        0 < summary.lookups < summary.matched * shards)
     db = storage.open_db(tmp_path / "dask.db")
     loaded = dataset.load_dataset(db, tmp_path / "ds")
     assert loaded.matches == summary.matches == len(_rows(local_db, MATCHES))

@@ -101,6 +101,7 @@ class DaskRunSummary:
     skipped: int = 0
     matches: int = 0
     index_bytes: int = 0
+    lookups: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -111,8 +112,9 @@ class DaskRunSummary:
             "partitions": self.partitions, "shards": self.shards, "documents": self.documents,
             "repeated": self.repeated, "superseded": self.superseded, "claims": self.claims,
             "matched": self.matched, "skipped": self.skipped, "matches": self.matches,
-            "index_bytes": self.index_bytes, "failed": self.failed, "errors": len(self.errors),
-            "warnings": len(self.warnings), "flags": dict(sorted(self.flags.items())),
+            "index_bytes": self.index_bytes, "lookups": self.lookups, "failed": self.failed,
+            "errors": len(self.errors), "warnings": len(self.warnings),
+            "flags": dict(sorted(self.flags.items())),
         }
 
 
@@ -198,6 +200,10 @@ def _skipped(docs: list[Document], extracted: list[stages.ExtractedDocument]) ->
 
 def _forms(forms: dict[str, str]) -> dict[str, str]:
     return forms
+
+
+def _sizes(routed: list[list[stages.ClaimJob]]) -> int:
+    return sum(map(len, routed))
 
 
 def _write_documents(root: str, part: int, docs: list[Document],
@@ -334,6 +340,7 @@ def run_dask(
     progress(0, len(groups), "match")
     results = []
     skipped_futures = []
+    lookups = []  # claims sent to a shard, over all shards
     for i, (d, e) in enumerate(zip(docs, extracted, strict=True)):
         jobs = client.submit(_jobs, d, e, key=key("jobs", i))
         skipped = client.submit(_skipped, d, e, key=key("skipped", i))
@@ -346,6 +353,7 @@ def run_dask(
                     for j, shard in enumerate(shard_futures)]
             counts = client.submit(stages.sum_counts, hashes, held, key=key("counts", i))
             routed = client.submit(stages.route_jobs, jobs, counts, held, key=key("route", i))
+            lookups.append(client.submit(_sizes, routed, key=key("lookups", i)))
             per_shard = [
                 client.submit(stages.match_batch, shard,
                               client.submit(operator.getitem, routed, j, key=key("routed", i, j)),
@@ -355,6 +363,7 @@ def run_dask(
         else:
             per_shard = [client.submit(stages.match_batch, shard_futures[0], jobs, None,
                                        key=key("match", i, 0))]
+            lookups.append(client.submit(len, jobs, key=key("lookups", i)))
         merged = client.submit(stages.merge_matches, jobs, per_shard, forms_future, key=key("merge", i))
         results.append(client.submit(_write_matches, root, i, merged, skipped, MATCHER,
                                      key=key("write-matches", i)))
@@ -369,4 +378,5 @@ def run_dask(
     summary.index_bytes = sum(client.gather([client.submit(_shard_bytes, s, key=key("shard-bytes", j))
                                              for j, s in enumerate(shard_futures)]))
     summary.skipped = sum(len(s) for s in client.gather(skipped_futures))
+    summary.lookups = sum(client.gather(lookups))
     return summary
