@@ -374,6 +374,20 @@ SPEAKER_CASES = [
         "نور الدين أرسلان",
         id="compound_first_name_in_the_genitive_of_a_speech_noun",
     ),
+    pytest.param(
+        "قال زعيم الجماعة في رسالة نشرت على حسابها إنه يرفض وقف إطلاق النار، ونسبت الرسالة "
+        "إلى عبد الكريم الزيدي قوله “المعركة مستمرة والحرب لم تنته” وكان من المقرر بدء الهدنة.",
+        "المعركة مستمرة والحرب لم تنته",
+        "عبد الكريم الزيدي",
+        id="words_ascribed_to_someone_after_ila_with_a_speech_noun",
+    ),
+    pytest.param(
+        "وأكدت الإمارة على لسان متحدثها الرسمي سعد بن ناصر الغامدي بأن التعليمات واضحة، مع "
+        "إلزام مالكي القاعات بإضافة بند ينص على «أخذ التعهد اللازم على المستأجر بالإبلاغ فورا».",
+        "أخذ التعهد اللازم على المستأجر بالإبلاغ فورا",
+        "سعد بن ناصر الغامدي",
+        id="body_speaking_through_the_mouth_of_its_spokesman",
+    ),
 ]
 
 
@@ -637,3 +651,8 @@ def test_the_site_a_player_talks_to_is_the_via_not_his_name():
     quote = one(text, Q, "أريد أن أساعد الفريق وسأحاول تقديم أفضل ما عندي")
     assert quote.via == "موقع النادي"
     assert "موقع" not in (quote.speaker or "")
+
+
+def test_ascribing_without_a_speech_noun_is_no_cue():
+    text = "ونسب الهجوم إلى حزب العمال. وقال المسؤول إن «الهجوم لن يمر دون عقاب أبدا»."
+    assert one(text, Q, "الهجوم لن يمر دون عقاب أبدا").speaker == "المسؤول"

@@ -378,7 +378,14 @@ class _Reader:
                 circumstance = True
                 j = k
                 continue
-            if relay and key == "عن" and relay_from is None:
+            if key == "علي" and j + 1 < n and toks[j + 1].key == "لسان" and relay_from is None:
+                # وأكدت الإمارة على لسان متحدثها فلان: the spokesman speaks for the body
+                relay_from, subject = subject, []
+                circumstance = False
+                j += 2
+                continue
+            if (relay and key == "عن" or lemma in lx.ASCRIBE_VERBS and key == "الي") and (
+                    relay_from is None):
                 relay_from, subject = subject, []
                 j += 1
                 continue
@@ -531,7 +538,7 @@ class _Reader:
             mention.title_keys = mention.title_keys | {
                 strip_al(t.key) for t in apposition if t.key not in lx.FUNCTION_KEYS}
         if mention is not None and mention.kind in (ORG, PERSON) and mention.head is None and (
-                not mention.title_keys and self._embedded(tok.start)) and (
+                not mention.title_keys and self._embedded(tok.start)) and not speech_noun and (
                 not mention.keys or self.registry.find(mention.keys) is None):
             # قال إن العروض يؤكد حقيقة واحدة هي أن ...: a verb inside someone's words whose
             # subject is no one the document names or titles is part of those words

@@ -75,6 +75,7 @@ REPORTING_VERBS: dict[str, str] = {
     "خلص": "خلص خلصت | يخلص",
     "تمنى": "تمنى تمنت تمنوا | يتمنى تتمنى | متمنيا",
     "مضى": "مضى مضت",
+    "نسب": "نسب نسبت نسبوا | ينسب تنسب",
     "زاد": "زاد زادت",
 }
 
@@ -102,6 +103,8 @@ EDITORIAL = words("يذكر ويذكر يشار ويشار يجدر ويجدر �
 
 # The verb that relays someone else's words: نقلت نوفوستي عن بورودافكين قوله.
 RELAY_VERBS = frozenset({"نقل"})
+# Verbs that ascribe words to whoever follows إلى: ونسبت الرسالة إلى فلان قوله.
+ASCRIBE_VERBS = frozenset({"نسب"})
 # Verbs that frame a word as the speaker's description: وصفها بـ«الإيجابية».
 DESCRIBE_VERBS = frozenset({"وصف"})
 
@@ -173,7 +176,7 @@ DOCUMENT_VERBS = words("جاء وجاء ورد وورد")
 # The noun that carries relayed words: نقلت عنه قوله إن، نقل عن مصدر القول إن.
 SPEECH_NOUNS = words("قوله قولها قولهم قولهما القول بقوله بقولها بقولهم بالقول")
 # Verbs that report only with a speech noun: ومضى الوزير بالقول إن (but مضى عام).
-SPEECH_NOUN_ONLY = frozenset({"مضى"})
+SPEECH_NOUN_ONLY = frozenset({"مضى", "نسب"})
 
 # Sourcing phrases before or after the words: بحسب، وفقاً لـ، نقلاً عن، حسبما أفادت.
 SOURCE_PHRASES = words(
