@@ -42,6 +42,8 @@ class TermHints:
     ``is_name``: is this quoted text a name spelled with letters and numbers (a model)?
     ``subject_frames``: folded words that carry the subject of the clause the quoted
     words finish (بأنها «ستدافع عن مصالحها»): a short run after them is a term.
+    ``clause_openers``: folded words (إن، أن، that) that open a clause: a naming word
+    before one frames nothing after it (مصدر في وزارة الدفاع إن «...»).
     """
 
     naming_frames: frozenset[str]
@@ -52,6 +54,7 @@ class TermHints:
     is_list: Callable[[str], bool] | None = None
     subject_frames: frozenset[str] = frozenset()
     is_name: Callable[[str], bool] | None = None
+    clause_openers: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -248,7 +251,8 @@ class _Builder:
         first_key = self.hints.key(first)
         after_colon = self.text[max(0, span.outer_start - 3):span.outer_start].rstrip()[-1:] in (
             ":", "：")  # رئيس الهيئة: «...»: speech after a colon, not a name after هيئة
-        framed = not after_colon and any(w in self.hints.naming_frames or self.hints.fold(w) in
+        opened = bool(before) and before[0] in self.hints.clause_openers
+        framed = not after_colon and not opened and any(w in self.hints.naming_frames or self.hints.fold(w) in
                      self.hints.naming_frames for w in before) or (
             first_key == self.hints.fold(first_key) and first_key in self.hints.naming_frames)
         if words > _TERM_WORDS and self.hints.is_list is not None and self.hints.is_list(

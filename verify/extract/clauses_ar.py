@@ -77,7 +77,14 @@ def is_manner(tok: Tok) -> bool:
         return False
     rest = key[1:]
     return (key.endswith(("ه", "ها", "هم")) or rest.startswith("ال") or rest in lx.FUNCTION_KEYS
-            or rest in lx.OBJECT_OPENER_KEYS or TANWEEN.intersection(tok.text) != set())
+            or rest in lx.OBJECT_OPENER_KEYS or rest in _MANNER_NOUNS
+            or TANWEEN.intersection(tok.text) != set())
+
+
+# Nouns of manner after ب: قال بحماس، بشكل مباشر، بكثير من الأسى، بأسرع وقت.
+_MANNER_NOUNS = frozenset(fold_ar(w) for w in words(
+    "شكل كثير أسرع صوت حماس لهجة نبرة أسى حزن فخر ثقة صراحة وضوح اختصار إيجاز حدة غضب "
+    "مرارة أسف حسرة سخرية لغة عبارة عبارات اقتضاب هدوء انفعال تأثر حرقة ألم"))
 
 
 def names_next(tok: Tok) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import lexicon_ar as lx
 from .clauses_ar import (
@@ -49,6 +50,18 @@ from .segment import Sentence, Tok
 from .sources_ar import outlet_at, source_at
 
 __all__ = ["find_cues_ar"]
+
+_SUBJECT_PREPOSITIONS = frozenset(fold_ar(w) for w in ("في", "من", "على", "عن", "مع"))
+_AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
+
+
+def _of_body(tok: Tok) -> bool:
+    """A body or place a speaker belongs to (وزارة، الجبهة، الرياض): after في/من it
+    belongs to the speaker's description."""
+    bare = strip_al(tok.key)
+    return (bare in lx.INSTITUTION_KEYS or tok.key in lx.INSTITUTION_KEYS or tok.key in lx.PLACE_KEYS
+            or bare in lx.ORGANISATION_KEYS or tok.key in lx.ORGANISATION_KEYS
+            or tok.key in lx.AGENCY_KEYS)
 
 # Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
@@ -444,6 +457,9 @@ class _Reader:
             if outlet is not None:
                 via = via or outlet[0]
                 j = outlet[1]
+                # وقال المسؤول لوكالة فرانس برس طالبا عدم كشف اسمه: the speaker is named
+                # before the outlet he spoke to
+                circumstance = circumstance or bool(subject)
                 continue
             if key in lx.SOURCE_KEYS and (subject or j == i + 1 or comma):
                 source = source_at(self.text, toks, j)
@@ -470,6 +486,16 @@ class _Reader:
                 continue
             if not circumstance and not comma and plural:
                 circumstance = True  # ودعوا المعنيين: a plural verb carries its subject
+            if key in lx.EMPHATIC_KEYS and subject:
+                j += 1  # وذكر المرشد نفسه: "the same guide"
+                continue
+            if subject and not circumstance and not comma and key in _SUBJECT_PREPOSITIONS and (
+                    t.text not in NAME_WORDS) and j + 1 < n and self._says_where(subject, toks[j + 1]):
+                # فلان | في كتابه، فلان | في تعليق، رئيس الوزراء | من جديد: where or how the
+                # words were said, not who said them
+                circumstance = True
+                j += 1
+                continue
             if not circumstance and not comma:
                 if not subject and key in self.own_l:
                     subject.append(t)  # من جانبه، أشار لافروف: a name, not ل + noun
@@ -507,6 +533,10 @@ class _Reader:
             result = ("", None, j)
         if len(subject) > SUBJECT_LIMIT:
             return None
+        if subject and is_manner(subject[0]) and len(subject) > 1 and (
+                subject[1].key in lx.FUNCTION_KEYS or not any(name_like(t) for t in subject[1:])
+        ) and not (strip_al(subject[1].key) in lx.TITLE_KEYS or subject[1].key in lx.HONORIFIC_KEYS):
+            subject = []  # قالت بكثير من الحماس، بشكل غير مباشر: all of it is how
         if subject and is_manner(subject[0]) and not (
                 len(subject) > 1 and (name_like(subject[1]) or is_definite(subject[1])
                                       and strip_al(subject[1].key) in lx.TITLE_KEYS)
@@ -566,6 +596,27 @@ class _Reader:
                 return []
             k += 1
         return toks[j + 1:k] if k < len(toks) and toks[k].text in DASHES and k > j + 1 else []
+
+    @staticmethod
+    def _says_where(subject: list[Tok], tok: Tok) -> bool:
+        """After في / من / ...: does ``tok`` open where or how the words were said, not a
+        part of the speaker's description (مصدر في الخلية، رئيس البعثة في معسكر ...
+        فلان)? Yes after a full name (two name words), or for a possessed noun, a noun
+        of speech or documents, or من جديد."""
+        if _of_body(tok):
+            return False
+        key = tok.key
+        if key in _AGAIN or key in lx.CIRCUMSTANCE_NOUN_KEYS or strip_al(key) in lx.DOCUMENT_NOUN_KEYS:
+            return True
+        def plain(t: Tok) -> bool:
+            return not (strip_al(t.key) in lx.TITLE_KEYS or strip_al(t.key) in lx.INSTITUTION_KEYS
+                        or t.key in lx.HONORIFIC_KEYS or t.key in lx.DESCRIPTOR_KEYS)
+
+        # a personal name: a first name, then a name or family name (سامي الراشد)
+        named = any(name_like(a) and not is_definite(a) and plain(a) and plain(b) and (
+            name_like(b) or is_family_name(b)) for a, b in pairwise(subject))
+        possessed = key.endswith(("ه", "ها", "هم")) and len(key) > 3 and not key.startswith("ال")
+        return named and (possessed or not is_definite(tok))
 
     @staticmethod
     def _title_after_comma(toks: list[Tok], j: int) -> list[Tok]:

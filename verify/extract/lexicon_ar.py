@@ -327,6 +327,8 @@ DISCOURSE_MARKERS = words(
 # Pronouns standing for a speaker.
 PRONOUNS = words("هو هي هم هما نحن أنا سموه سموها معاليه معاليها فضيلته سماحته فخامته "
                  "جلالته سعادته دولته")
+# Emphatic pronouns after a noun: المرشد نفسه، الوزير ذاته ("the same guide").
+EMPHATICS = words("نفسه نفسها نفسهم أنفسهم ذاته ذاتها ذاتهم")
 # Words before a quoted item that make it a name or title, not a quotation.
 NAMING_FRAMES = words(
     "بعنوان عنوان عنوانه تحت شعار شعار اسم باسم اسمه اسمها تسمية مسمى يسمى تسمى "
@@ -451,6 +453,7 @@ ORGANISATION_KEYS = _fold_all(ORGANISATION_WORDS)
 PARTICLE_KEYS = _fold_all(NAME_PARTICLES)
 DESCRIPTOR_KEYS = _fold_all(DESCRIPTORS)
 PLACE_KEYS = _fold_all(PLACES)
+EMPHATIC_KEYS = _fold_all(EMPHATICS)
 FUNCTION_KEYS = _fold_all(FUNCTION_WORDS)
 TIME_KEYS = _fold_all(TIME_WORDS)
 DISCOURSE_KEYS = _fold_all(DISCOURSE_MARKERS)

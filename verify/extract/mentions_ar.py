@@ -423,7 +423,7 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
         plain = 0
         ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped)
         # الإعلامي بشرطة المنطقة: a spokesman's body, not a name after a rank
-        body = start < n and _of_institution(tokens[start])
+        body = start < n and (_of_institution(tokens[start]) or tokens[start].key in lx.EMPHATIC_KEYS)
         while not body and j < n and j - start < 7 and (name_like(tokens[j]) or tokens[j].key in
                                              lx.PARTICLE_KEYS or (
                 j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j))) or (

@@ -155,9 +155,9 @@ def _en_is_named(tok: Tok, position: int) -> bool:
 _AR_TERMS = TermHints(lex_ar.NAMING_FRAME_KEYS | lex_ar.INSTITUTION_KEYS, _ar_frame, _ar_is_label,
                       fold_ar, min_reported_words=2, is_list=_ar_is_list,
                       subject_frames=lex_ar.PRONOUN_COMPLEMENTIZER_KEYS,
-                      is_name=_ar_is_model_name)
+                      is_name=_ar_is_model_name, clause_openers=lex_ar.COMPLEMENTIZER_KEYS)
 _EN_TERMS = TermHints(lex_en.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
-                      min_reported_words=3)
+                      min_reported_words=3, clause_openers=frozenset({"that"}))
 _AR_STATEMENTS = StatementHints(lex_ar.NUMBER_KEYS, lex_ar.DATE_KEYS, lex_ar.EVENT_KEYS,
                                 lex_ar.OPINION_KEYS, _ar_is_named)
 _EN_STATEMENTS = StatementHints(lex_en.NUMBER_KEYS, lex_en.DATE_KEYS, lex_en.EVENT_KEYS,

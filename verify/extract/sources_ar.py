@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import lexicon_ar as lx
 from .clauses_ar import COMMAS, END_PUNCT
 from .cues import is_mark
-from .entities import ORG, UNNAMED, Mention
+from .entities import ORG, PRONOUN, UNNAMED, Mention
 from .keys import fold_ar, strip_al
 from .mentions_ar import mention_of
 from .segment import Tok
@@ -49,6 +49,9 @@ def outlet_at(text: str, toks: list[Tok], j: int) -> tuple[str, int] | None:
         m = k
         while m < n and m < k + 3 and toks[m].key not in lx.FUNCTION_KEYS and not (
                 toks[m].key in lx.COMPLEMENTIZER_KEYS or toks[m].text in COMMAS
+                or toks[m].key in lx.PARTICIPLE_KEYS or toks[m].key in lx.VERB_KEYS
+                # لوكالة فرانس برس طالبا عدم كشف اسمه: an accusative after the name
+                or m > k + 1 and toks[m].text.endswith(("ا", "اً", "ًا")) and len(toks[m].text) > 3
                 or is_mark(toks[m].text) or not toks[m].text.isalpha()):
             m += 1
         written = text[tok.start + 1:toks[m - 1].end if m > k else tok.end]
@@ -123,6 +126,12 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
             k += 1
         if k < n and toks[k].text not in END_PUNCT:
             content = toks[k].start
+    if source_tokens and _points_back(source_tokens[0]):
+        # وفق قوله، حسب تعبيرها، وفق ما نقلته، حسبما ذكر في نصها: the words are the
+        # current speaker's (or the writer's), nobody new speaks
+        return Source(Mention(text[tok.start:source_tokens[-1].end], PRONOUN, tok.start,
+                              source_tokens[-1].end), via, content, preposed,
+                      toks[max(i, start - 1)].end, j)
     mention = mention_of(text, source_tokens) if source_tokens else None
     if mention is not None and source_tokens[0].key.startswith("ل") and (
             source_tokens[0].key.startswith("لل") or tok.key.endswith(("وفقا", "طبقا"))):
@@ -135,6 +144,30 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
                           or all(t.key in lx.AGENCY_KEYS for t in source_tokens)):
         via = mention.text  # بحسب وكالة الأنباء الألمانية: an outlet
     return Source(mention, via, content, preposed, toks[max(i, start - 1)].end, j)
+
+
+_POSSESSIVE = ("هما", "هم", "ها", "ه")
+
+
+def _points_back(tok: Tok) -> bool:
+    """قوله، تعبيره، نقلته، في: a speech noun or verb with a pronoun, or a preposition,
+    where a source phrase would name its source."""
+    key = tok.key
+    if key in lx.FUNCTION_KEYS:
+        return True
+    for ending in _POSSESSIVE:
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            stem = key[: -len(ending)]
+            # روايته: the ta marbuta of رواية is written ت before the pronoun
+            forms = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+            return any(form in lx.SOURCE_LINK_KEYS or form in lx.VERB_KEYS
+                       or form in _SPEECH_STEMS for form in forms)
+    return False
+
+
+_SPEECH_STEMS = frozenset(fold_ar(w) for w in (
+    "قول", "تعبير", "تأكيد", "وصف", "رواية", "تصريح", "تصريحات", "كلام", "حديث", "رأي",
+    "زعم", "ادعاء"))
 
 
 def _without_preposition(text: str, mention: Mention, first: Tok) -> Mention:
