@@ -702,3 +702,14 @@ def test_the_outlet_after_a_speaker_is_the_via_without_what_follows():
     text = ("وقال المسؤول لوكالة فرانس برس طالبا عدم كشف اسمه ان \"العمليات العسكرية تهدف "
             "الى القضاء على المخاطر\".")
     assert one(text, Q, "العمليات العسكرية تهدف الى القضاء على المخاطر").via == "وكالة فرانس برس"
+
+
+def test_a_saying_nobody_is_said_to_say_is_a_term():
+    text = ("وفي الملعب كان الجمهور يردد المثل الشائع «من جد وجد ومن زرع حصد» طوال المباراة، "
+            "بينما بقي المدرب صامتا.")
+    one(text, T, "من جد وجد ومن زرع حصد")
+
+
+def test_a_saying_after_inna_stays_a_quotation():
+    text = "وقال المدرب إن «من جد وجد ومن زرع حصد» في نهاية المطاف."
+    assert one(text, Q, "من جد وجد ومن زرع حصد").speaker == "المدرب"

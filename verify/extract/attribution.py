@@ -269,7 +269,11 @@ class _Builder:
             speech = words >= 2 and self.introduces(cue, span) and not framed and not (
                 cue is not None and cue.describe) and not fragment
             return not (speech or sentence)
-        return framed and words <= _FRAMED_TERM_WORDS and not any(
+        # a short saying that nobody is said to say, not after إن / a colon (ترعى مع
+        # الراعي وتعدي مع الذيب): a proverb or slogan cited by name, like a title
+        unattributed = cue is None and not opened and not after_colon and not any(
+            c in _COMMAS for c in self.text[span.start:span.end])
+        return (framed or unattributed) and words <= _FRAMED_TERM_WORDS and not any(
             c in _SENTENCE_PUNCT for c in _DECIMAL.sub("", self.text[span.start:span.end]))
 
     def build(self) -> list[Claim]:
