@@ -428,6 +428,21 @@ SPEAKER_CASES = [
         "خالد السهلي",
         id="where_the_words_were_said_is_not_part_of_the_name",
     ),
+    pytest.param(
+        "وقال المتحدث الإعلامي في مكتب الاتصالات إن المنظمة تتابع الوضع. وعلى صعيد سؤال حول "
+        "الميزانيات، امتنع المسؤول الإعلامي كرستيان لندمير عن الخوض في التفاصيل، وقال، "
+        "\"ليست لدينا أرقام تحدد حجم النفقات المتعلقة بالفيروس\".",
+        "ليست لدينا أرقام تحدد حجم النفقات المتعلقة بالفيروس",
+        "كرستيان لندمير",
+        id="the_one_person_named_before_a_subjectless_verb_of_the_sentence",
+    ),
+    pytest.param(
+        "وقال محمد السليمان إن الفريق جاهز. وختم السليمان تصريحاته قائلا: «الهلال مشروع مدافع "
+        "مميز في المستقبل».",
+        "الهلال مشروع مدافع مميز في المستقبل",
+        "محمد السليمان",
+        id="object_with_a_pronoun_after_a_family_name_ends_the_subject",
+    ),
 ]
 
 
@@ -713,3 +728,8 @@ def test_a_saying_nobody_is_said_to_say_is_a_term():
 def test_a_saying_after_inna_stays_a_quotation():
     text = "وقال المدرب إن «من جد وجد ومن زرع حصد» في نهاية المطاف."
     assert one(text, Q, "من جد وجد ومن زرع حصد").speaker == "المدرب"
+
+
+def test_the_programme_a_speaker_talks_to_is_the_via():
+    text = "وقال محمد السليمان في تصريحات لبرنامج «صدى الملاعب» إن «الفريق جاهز لكل المباريات المقبلة»."
+    assert one(text, Q, "الفريق جاهز لكل المباريات المقبلة").via == "صدى الملاعب"

@@ -120,7 +120,8 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # هويدي | في مقاله: a surname, then where the words were said
     if not subject and key in lx.CIRCUMSTANCE_NOUN_KEYS and text.endswith(("ه", "ها", "هم")):
         return True  # واختتم حديثه بقوله: the object, not the speaker (but وقال بيان)
-    if subject and name_like(subject[-1]) and key.endswith(("ته", "تها", "تهم")) and len(key) > 4:
+    if subject and (name_like(subject[-1]) or is_family_name(subject[-1])) and key.endswith(
+            ("ته", "تها", "تهم")) and len(key) > 4:
         return True  # قال نيتشه عبارته الشهيرة: the object after the name
     if subject and key.startswith("ل") and len(key) > 3 and name_like(subject[-1]) and (
             subject[-1].key not in lx.PARTICLE_KEYS) and not (

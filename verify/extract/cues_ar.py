@@ -119,6 +119,7 @@ class _Reader:
         self.quoted = quoted  # outer ranges of quoted spans, sorted
         self.registry = Registry()
         self.recent: list[_Speaker] = []
+        self.people: list[tuple[Mention, Entity]] = []
         self.opening: _Speaker | None = None  # a titled name opening the current sentence
         self.found: list[Cue] = []  # the cues of the current sentence so far
         # document noun (بيان، نشره) -> who spoke through the last one named
@@ -133,7 +134,7 @@ class _Reader:
         for sent in self.sentences:
             self.opening = None
             people: list[tuple[Mention, Entity]] = []
-            for mention in scan_titled_names(self.text, sent.tokens):
+            for mention in scan_titled_names(self.text, sent.tokens, self.own_l):
                 entity = self.registry.add(mention, mention.start)
                 if entity is not None and self._opens(sent, mention):
                     self.opening = _Speaker(entity.name, entity, entity.gender, mention.text,
@@ -145,6 +146,7 @@ class _Reader:
                 while q < len(self.quoted) and self.quoted[q][1] <= tok.start:
                     q += 1
                 inside.append(q < len(self.quoted) and self.quoted[q][0] < tok.start)
+            self.people = people
             found = self._sentence(sent, inside)
             if not found and people and any(inside):
                 found = self._named_only(sent, people)
@@ -199,6 +201,18 @@ class _Reader:
                                     inferred=True)
         return None
 
+    def _named_before(self, sent: Sentence, position: int) -> _Speaker | None:
+        """The one titled person the sentence names before ``position`` (امتنع المسؤول
+        الإعلامي فلان عن الخوض في التفاصيل، وقال: ...): whom a later verb without a
+        subject continues, when no reporting verb came first."""
+        before = {entity.name: (mention, entity) for mention, entity in self.people
+                  if mention.end <= position}
+        if len(before) != 1:
+            return None
+        mention, entity = next(iter(before.values()))
+        return _Speaker(entity.name, entity, entity.gender, mention.text, sent.paragraph,
+                        inferred=True)
+
     def _named_opening(self, sent: Sentence) -> _Speaker | None:
         """A person's name opening the sentence before a comma (نبال.ع، من سكان الحي،
         تقول ...): the one a later verb without a subject continues. Only a full name or
@@ -238,6 +252,8 @@ class _Reader:
                                  or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS):
                 i += 1
                 continue
+            if local is None and not found:
+                local = self._named_before(sent, tok.start)
             parsed: tuple[Cue | None, _Speaker | None, int] | None
             if key in lx.DOCUMENT_VERB_KEYS:
                 parsed = self._document(sent, i)

@@ -198,7 +198,7 @@ CIRCUMSTANCE_NOUNS = words(
 # Outlet nouns: لصحيفة «الوطن»، لوكالة رويترز.
 OUTLET_NOUNS = words(
     "صحيفة جريدة وكالة قناة موقع مجلة إذاعة تلفزيون التلفزيون شبكة محطة الصحيفة "
-    "الوكالة القناة الموقع المجلة"
+    "الوكالة القناة الموقع المجلة برنامج البرنامج"
 )
 # News agencies and outlets named without a noun before them.
 AGENCIES = words(

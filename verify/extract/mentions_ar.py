@@ -383,8 +383,11 @@ def object_noun(tok: Tok) -> bool:
     return tok.key in lx.EVENT_KEYS or bare in lx.EVENT_KEYS or bare in lx.NAMING_FRAME_KEYS
 
 
-def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
-    """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا)."""
+def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = frozenset()
+                      ) -> list[Mention]:
+    """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا).
+
+    ``own_l``: words beginning with ل that the document shows are names (لافروف)."""
     found: list[Mention] = []
     n = len(tokens)
     i = 0
@@ -424,7 +427,8 @@ def scan_titled_names(text: str, tokens: list[Tok]) -> list[Mention]:
         ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped)
         # الإعلامي بشرطة المنطقة: a spokesman's body, not a name after a rank
         body = start < n and (_of_institution(tokens[start]) or tokens[start].key in lx.EMPHATIC_KEYS)
-        while not body and j < n and j - start < 7 and (name_like(tokens[j]) or tokens[j].key in
+        while not body and j < n and j - start < 7 and (
+                name_like(tokens[j]) or j > start and tokens[j].key in own_l or tokens[j].key in
                                              lx.PARTICLE_KEYS or (
                 j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j))) or (
                 j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j]))):
