@@ -76,6 +76,9 @@ _STANDALONE_PREPOSITIONS = frozenset(fold_ar(w) for w in (
     "مع", "عن", "إلى", "الى", "من", "في", "على", "لدى", "بين", "ضد"))
 
 
+_PRONOUN_ENDINGS = ("نا", "كم", "هم", "ها")  # لمراسلنا، لهم: ل + a noun or a pronoun
+
+
 def _l_words(sentences: list[Sentence]) -> frozenset[str]:
     """Words that begin with ل and that the document itself shows are not ل + noun: it
     writes them after a preposition (مع لافروف) or as the last word of a name after a
@@ -86,13 +89,18 @@ def _l_words(sentences: list[Sentence]) -> frozenset[str]:
         for k in range(1, len(toks)):
             tok = toks[k]
             key = tok.key
-            if key[:1] != "ل" or len(key) < 5 or key.startswith("لل") or is_definite(tok) or (
-                    not tok.text.isalpha()) or mention_word(key[1:]):
+            if key[:1] != "ل" or len(key) < 4 or key.startswith("لل") or is_definite(tok) or (
+                    not tok.text.isalpha()) or mention_word(key[1:]) or key.endswith(_PRONOUN_ENDINGS):
                 continue
             prev = toks[k - 1]
+            after = toks[k + 1] if k + 1 < len(toks) else None
             if prev.key in _STANDALONE_PREPOSITIONS or k >= 2 and name_like(prev) and (
                     is_definite(toks[k - 2]) and (toks[k - 2].key in lx.DESCRIPTOR_KEYS
-                                                  or strip_al(toks[k - 2].key) in lx.TITLE_KEYS)):
+                                                  or strip_al(toks[k - 2].key) in lx.TITLE_KEYS)
+                    or toks[k - 2].key in lx.VERB_KEYS) or (
+                    # وقال لودفيغ إن، وأكد ليون أن: the subject between verb and content
+                    prev.key in lx.VERB_KEYS and after is not None
+                    and after.key in lx.COMPLEMENTIZER_KEYS):
                 found.add(key)
     return frozenset(found)
 
@@ -887,6 +895,12 @@ class _Reader:
                     return _Speaker(entity.name, entity, entity.gender, None, paragraph,
                                     inferred=True), {"speaker_inferred"}
             return None, {"speaker_unresolved"}
+        if mention.kind == ORG and " " not in mention.text.strip() and fold_ar(
+                mention.text).startswith("ال"):
+            # وحذرت الهيئة: the body the document named in full before (الهيئة الطبية ...)
+            named = self.registry.by_title(strip_al(fold_ar(mention.text)), frozenset(), position)
+            if named is not None and named.kind == ORG and " " in named.name:
+                return _Speaker(named.name, named, named.gender, mention.text, paragraph), set()
         if mention.kind in (PERSON, ORG) and mention.name:
             known = self.registry.add(mention, position)
             if known is not None:

@@ -28,7 +28,8 @@ _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أ
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
 # Nouns of speech whose genitive is the speaker (وجاء كلام صلاح الدين دمرطاش).
 _SPEECH_OF = frozenset(fold_ar(w) for w in (
-    "كلام", "تصريحات", "تصريح", "حديث", "نداء", "دعوة", "رسالة", "خطاب", "كلمة"))
+    "كلام", "تصريحات", "تصريح", "حديث", "نداء", "دعوة", "رسالة", "خطاب", "كلمة", "إعلان",
+    "تأكيد", "رد", "موقف", "اقتراح", "مبادرة"))
 
 
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
@@ -153,6 +154,9 @@ class FullNames:
             return True
         if name_like(tok):
             return False  # more words than a first name: not sure where the name begins
+        if not is_definite(tok) and key not in lx.FUNCTION_KEYS and (
+                key not in lx.PARTICLE_KEYS):
+            return True  # إعلان برناردينو ليون: a common noun, then the name it governs
         return (key in _BEFORE_NAME or _is_title(key) or key in lx.VERB_KEYS
                 or key in lx.PARTICIPLE_KEYS or key in lx.DISCOURSE_KEYS
                 or key in lx.DESCRIPTOR_KEYS
