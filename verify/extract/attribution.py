@@ -44,6 +44,7 @@ class TermHints:
     words finish (بأنها «ستدافع عن مصالحها»): a short run after them is a term.
     ``clause_openers``: folded words (إن، أن، that) that open a clause: a naming word
     before one frames nothing after it (مصدر في وزارة الدفاع إن «...»).
+    ``is_quantity``: is this quoted text a quantity written out in words (a term)?
     """
 
     naming_frames: frozenset[str]
@@ -55,6 +56,7 @@ class TermHints:
     subject_frames: frozenset[str] = frozenset()
     is_name: Callable[[str], bool] | None = None
     clause_openers: frozenset[str] = frozenset()
+    is_quantity: Callable[[str], bool] | None = None
 
 
 @dataclass(slots=True)
@@ -258,6 +260,9 @@ class _Builder:
         if words > _TERM_WORDS and self.hints.is_list is not None and self.hints.is_list(
                 self.text[span.start:span.end]):
             return True  # «الهنداوية، سوق الجنوبية، باب مكة»: a list of names
+        if self.hints.is_quantity is not None and self.hints.is_quantity(
+                self.text[span.start:span.end]):
+            return True  # "كيلو وواحد وسبعين جراماً ونصف الجرام": an amount, not speech
         if _TERM_WORDS < words <= _FRAMED_TERM_WORDS and self.hints.is_name is not None and (
                 self.hints.is_name(self.text[span.start:span.end])):
             return True  # «مرسيدس - بينز جي إل سي كلاس»: a model's name

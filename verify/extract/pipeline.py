@@ -14,7 +14,7 @@ from .cues import Cue
 from .cues_ar import find_cues_ar
 from .cues_en import find_cues_en
 from .dateline import find_dateline
-from .keys import fold_ar, fold_en, strip_al
+from .keys import fold_ar, fold_en, strip_al, words
 from .marks import QuoteSpan, find_quote_spans, split_paragraphs
 from .segment import Sentence, Tok, segment
 from .statements import StatementHints, find_statements
@@ -119,6 +119,31 @@ def _ar_is_list(text: str) -> bool:
     return True
 
 
+_UNIT_KEYS = frozenset(fold_ar(w) for w in words(
+    "كيلو كيلوغرام كيلوجرام جرام جراما جرامات غرام غراما غرامات لتر لترا ملم سم مليمتر "
+    "سنتيمتر ميل أميال قدم أقدام رطل أطنان براميل"))
+_QUANTITY_ENDINGS = tuple(fold_ar(w) for w in ("مائة", "مئة", "مائتين", "مئتين", "عشر", "عشرة"))
+
+
+def _ar_is_quantity(text: str) -> bool:
+    """A quantity written out in words (كيلو وواحد وسبعين جراماً ونصف الجرام): three
+    words or more, most of them numbers or units."""
+    found = [w for w in text.replace("،", " ").split() if any(c.isalpha() or c.isdigit() for c in w)]
+    if len(found) < 3:
+        return False
+    numeric = 0
+    for word in found:
+        key = fold_ar(word.rstrip(".,"))
+        for candidate in (key, key[1:] if key[:1] == "و" and len(key) > 3 else key):
+            bare = strip_al(candidate).rstrip("ا")
+            if (candidate in lex_ar.NUMBER_KEYS or strip_al(candidate) in lex_ar.NUMBER_KEYS
+                    or bare in _UNIT_KEYS or strip_al(candidate) in _UNIT_KEYS
+                    or candidate.endswith(_QUANTITY_ENDINGS) or candidate.isdigit()):
+                numeric += 1
+                break
+    return numeric >= 0.6 * len(found)
+
+
 def _ar_is_model_name(text: str) -> bool:
     """A name spelled with Latin letters and numbers (مرسيدس - بينز جي إل سي كلاس، إل تي
     إي 4 جي، معالج 1.2 غيغاهرتز 410): two letter names or numbers, and no function word."""
@@ -155,7 +180,8 @@ def _en_is_named(tok: Tok, position: int) -> bool:
 _AR_TERMS = TermHints(lex_ar.NAMING_FRAME_KEYS | lex_ar.INSTITUTION_KEYS, _ar_frame, _ar_is_label,
                       fold_ar, min_reported_words=2, is_list=_ar_is_list,
                       subject_frames=lex_ar.PRONOUN_COMPLEMENTIZER_KEYS,
-                      is_name=_ar_is_model_name, clause_openers=lex_ar.COMPLEMENTIZER_KEYS)
+                      is_name=_ar_is_model_name, clause_openers=lex_ar.COMPLEMENTIZER_KEYS,
+                      is_quantity=_ar_is_quantity)
 _EN_TERMS = TermHints(lex_en.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
                       min_reported_words=3, clause_openers=frozenset({"that"}))
 _AR_STATEMENTS = StatementHints(lex_ar.NUMBER_KEYS, lex_ar.DATE_KEYS, lex_ar.EVENT_KEYS,
