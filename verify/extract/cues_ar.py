@@ -53,6 +53,9 @@ __all__ = ["find_cues_ar"]
 
 _SUBJECT_PREPOSITIONS = frozenset(fold_ar(w) for w in ("في", "من", "على", "عن", "مع"))
 _AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
+_PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
+    "عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "عنه", "عنها", "منه",
+    "منها", "فيه", "فيها"))
 
 
 def _of_body(tok: Tok) -> bool:
@@ -77,6 +80,12 @@ _STANDALONE_PREPOSITIONS = frozenset(fold_ar(w) for w in (
 
 
 _PRONOUN_ENDINGS = ("نا", "كم", "هم", "ها")  # لمراسلنا، لهم: ل + a noun or a pronoun
+
+
+def name_or_title(tok: Tok) -> bool:
+    """Can a speaker's mention start with this word (a name, a family name, a title)?"""
+    return (name_like(tok) or is_family_name(tok) or strip_al(tok.key) in lx.TITLE_KEYS
+            or tok.key in lx.HONORIFIC_KEYS)
 
 
 def _l_words(sentences: list[Sentence]) -> frozenset[str]:
@@ -373,8 +382,12 @@ class _Reader:
         plural = tok.key.endswith(PLURAL_ENDINGS)
         if lemma in lx.AMBIGUOUS_VERBS and not prefixed and not self._clause_start(toks, i):
             return None
-        if i > 0 and toks[i - 1].key in RELATIVES:
-            return None  # a relative clause: الأسباب التي تدعو إلى ذلك
+        if i > 0 and toks[i - 1].key in RELATIVES and not (
+                toks[i - 1].key == "ما" and i + 2 < len(toks)
+                and toks[i + 1].key in _PREPOSITION_PRONOUNS and name_or_title(toks[i + 2])):
+            # a relative clause: الأسباب التي تدعو إلى ذلك (but وهو ما شدد عليه الجبير:
+            # "what al-Jubeir stressed", its subject named)
+            return None
         if tok.key in lx.EDITORIAL_KEYS and i + 1 < len(toks) and (
                 toks[i + 1].key in lx.COMPLEMENTIZER_KEYS or toks[i + 1].key in ("الي", "ان")):
             return None  # يذكر أن / يشار إلى أن: the writer's aside, nobody speaks
@@ -463,6 +476,10 @@ class _Reader:
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue
+            if not subject and not circumstance and not comma and key in _PREPOSITION_PRONOUNS and (
+                    j + 1 < n and name_or_title(toks[j + 1])):
+                j += 1  # وهو ما شدد عليه الجبير، وقال له الوزير: the subject follows
+                continue
             result = self._complement(toks, j, lemma, bool(subject), j == i + 1)
             if result is not None:
                 break

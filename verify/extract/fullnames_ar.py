@@ -43,6 +43,15 @@ def _wordy(tok: Tok) -> bool:
     return any(c.isalpha() for c in tok.text)
 
 
+def _ends_title(before: Tok, tok: Tok) -> bool:
+    """وزيري خارجية المملكة | عادل الجبير: a body or country closing a title (not نشرت
+    الصحيفة | مقال فلان: a body after a verb)."""
+    if not (strip_al(tok.key) in lx.INSTITUTION_KEYS or tok.key in lx.PLACE_KEYS):
+        return False
+    bare = strip_al(before.key)
+    return bare in lx.TITLE_KEYS or bare in lx.INSTITUTION_KEYS
+
+
 def strip_honorifics(name: str) -> str:
     """الفريق مهاب مميش -> مهاب مميش; a rank alone (الفريق) stays as it is."""
     parts = name.split()
@@ -136,7 +145,7 @@ class FullNames:
                 first += 1
             if first == t or toks[t - 1].key in lx.PARTICLE_KEYS and first == t - 1:
                 continue
-            if j >= 0 and not self._opens_name(toks[j]):
+            if j >= 0 and not (self._opens_name(toks[j]) or j > 0 and _ends_title(toks[j - 1], toks[j])):
                 continue
             if j < 0 and toks[first].key[:1] in "وف" and len(toks[first].key) > 3:
                 continue  # وتأتي زيارة فلان: a sentence opens with a verb, not a name
