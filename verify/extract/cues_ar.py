@@ -53,6 +53,7 @@ __all__ = ["find_cues_ar"]
 
 _SUBJECT_PREPOSITIONS = frozenset(fold_ar(w) for w in ("في", "من", "على", "عن", "مع"))
 _AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
+_NAME_LINKS = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت", "عبد"))
 _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "عنه", "عنها", "منه",
     "منها", "فيه", "فيها"))
@@ -479,6 +480,11 @@ class _Reader:
             if not subject and not circumstance and not comma and key in _PREPOSITION_PRONOUNS and (
                     j + 1 < n and name_or_title(toks[j + 1])):
                 j += 1  # وهو ما شدد عليه الجبير، وقال له الوزير: the subject follows
+                continue
+            if subject and not circumstance and not comma and subject[-1].key in _NAME_LINKS and (
+                    t.text.isalpha()):
+                subject.append(t)  # وليد بن على الجلال: after بن comes a name, whatever it
+                j += 1             # looks like (على، عبد)
                 continue
             result = self._complement(toks, j, lemma, bool(subject), j == i + 1)
             if result is not None:

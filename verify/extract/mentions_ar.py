@@ -292,7 +292,11 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     # though the same word names a unit (لواء)
     rank = first in lx.HONORIFIC_KEYS and len(words) > 1 and (
         name_like(words[1]) or is_definite(words[1]) and words[1].text.isalpha())
-    if marked is None and not rank and (first in lx.ORGANISATION_KEYS or (
+    # المدرسة في كلية الإعلام الدكتورة إرادة الجبوري: a rank and a name further on make
+    # the phrase a person's description, whatever its first word (مدرسة: school, teacher)
+    ranked_name = any(w.key in lx.HONORIFIC_KEYS and k + 1 < len(words) and name_like(words[k + 1])
+                      for k, w in enumerate(words[1:], 1))
+    if marked is None and not rank and not ranked_name and (first in lx.ORGANISATION_KEYS or (
             first_bare in lx.INSTITUTION_KEYS and first_bare not in lx.TITLE_KEYS)):
         # المرصد السوري لحقوق الإنسان، وزارة الصحة: the body's name is its whole phrase
         last = _org_extent(words)
