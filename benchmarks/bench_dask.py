@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -126,6 +127,7 @@ def child_probe(root: Path, sample: int) -> dict:
     """CPU time of claim lookups (``match_batch``) against shards of 1/1, 1/2 and 1/4 of
     the documents of the dataset at ``root``, for an even sample of its claims."""
     from verify import dataset, stages
+    from verify.match import NgramIndex, document_ngrams
     from verify.models import Document
 
     columns = ["id", "text", "content_hash", "outlet", "published", "url"]
@@ -155,9 +157,22 @@ def child_probe(root: Path, sample: int) -> dict:
         if parts == 1:
             held = {"arrays": shard.nbytes(), "texts": _deep_size(shard.texts),
                     "claims": _deep_size(shard.claims), "sources": _deep_size(shard.sources)}
+    # Routing: how many of W shards a claim is sent to (stages.route_jobs), W = 2 ... 16.
+    hashes = stages.query_hashes(probe)
+    visits = {}
+    for parts in (2, 4, 8, 16):
+        indexes = [NgramIndex.build((doc.id, n, *document_ngrams(doc.text))
+                                    for n, doc in enumerate(docs[j::parts], 1)) for j in range(parts)]
+        held_counts = [index.posting_counts(hashes) for index in indexes]
+        routed = stages.route_jobs(probe, stages.sum_counts(hashes, held_counts), held_counts)
+        visits[parts] = sum(map(len, routed)) / len(probe)
+        del indexes
     chars = sum(len(doc.text) for doc in docs)
-    return {"documents": len(docs), "claims": sum(map(len, rows.values())), "matchable": len(jobs),
-            "sample": len(probe), "points": points, "chars": chars, "held": held}
+    result = {"documents": len(docs), "claims": sum(map(len, rows.values())), "matchable": len(jobs),
+              "sample": len(probe), "points": points, "chars": chars, "held": held, "visits": visits}
+    if os.environ.get("BENCH_PROBE_OUT"):
+        Path(os.environ["BENCH_PROBE_OUT"]).write_text(json.dumps(result), encoding="utf-8")
+    return result
 
 
 def _deep_size(value: object) -> int:
@@ -263,6 +278,9 @@ def print_probe(probe: dict) -> None:
     per_doc = (t1 - t2) / (n1 - n2) if n1 != n2 else 0.0
     print(f"  fit: {t1 - per_doc * n1:.3f} ms + {per_doc * 1000:.3f} µs per document in the shard")
     held = probe["held"]
+    if probe.get("visits"):
+        print("shards a claim is sent to, of W (routing by the shards' posting counts): "
+              + ", ".join(f"W={w}: {v:.2f}" for w, v in probe["visits"].items()))
     print(f"a shard holds {sum(held.values()) / docs:,.0f} bytes per document ("
           + ", ".join(f"{k} {v / docs:,.0f}" for k, v in held.items())
           + f"); documents average {probe['chars'] / docs:,.0f} characters")
