@@ -38,6 +38,7 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Reg
 from .fullnames_ar import FullNames
 from .keys import fold_ar, strip_al
 from .mentions_ar import (
+    is_body,
     is_definite,
     is_family_name,
     is_initial,
@@ -59,14 +60,6 @@ _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
     "منها", "فيه", "فيها"))
 
 
-def _of_body(tok: Tok) -> bool:
-    """A body or place a speaker belongs to (وزارة، الجبهة، الرياض): after في/من it
-    belongs to the speaker's description."""
-    bare = strip_al(tok.key)
-    return (bare in lx.INSTITUTION_KEYS or tok.key in lx.INSTITUTION_KEYS or tok.key in lx.PLACE_KEYS
-            or bare in lx.ORGANISATION_KEYS or tok.key in lx.ORGANISATION_KEYS
-            or tok.key in lx.AGENCY_KEYS)
-
 # Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
 DASHES = frozenset("-–—")
@@ -83,10 +76,17 @@ _STANDALONE_PREPOSITIONS = frozenset(fold_ar(w) for w in (
 _PRONOUN_ENDINGS = ("نا", "كم", "هم", "ها")  # لمراسلنا، لهم: ل + a noun or a pronoun
 
 
-def name_or_title(tok: Tok) -> bool:
+def _name_or_title(tok: Tok) -> bool:
     """Can a speaker's mention start with this word (a name, a family name, a title)?"""
     return (name_like(tok) or is_family_name(tok) or strip_al(tok.key) in lx.TITLE_KEYS
             or tok.key in lx.HONORIFIC_KEYS)
+
+
+def _plain(tok: Tok) -> bool:
+    """Not a title, body, rank or descriptor: a word that may be part of a personal name."""
+    bare = strip_al(tok.key)
+    return not (bare in lx.TITLE_KEYS or bare in lx.INSTITUTION_KEYS
+                or tok.key in lx.HONORIFIC_KEYS or tok.key in lx.DESCRIPTOR_KEYS)
 
 
 def _l_words(sentences: list[Sentence]) -> frozenset[str]:
@@ -385,7 +385,7 @@ class _Reader:
             return None
         if i > 0 and toks[i - 1].key in RELATIVES and not (
                 toks[i - 1].key == "ما" and i + 2 < len(toks)
-                and toks[i + 1].key in _PREPOSITION_PRONOUNS and name_or_title(toks[i + 2])):
+                and toks[i + 1].key in _PREPOSITION_PRONOUNS and _name_or_title(toks[i + 2])):
             # a relative clause: الأسباب التي تدعو إلى ذلك (but وهو ما شدد عليه الجبير:
             # "what al-Jubeir stressed", its subject named)
             return None
@@ -478,7 +478,7 @@ class _Reader:
                     j = k + 1
                     continue
             if not subject and not circumstance and not comma and key in _PREPOSITION_PRONOUNS and (
-                    j + 1 < n and name_or_title(toks[j + 1])):
+                    j + 1 < n and _name_or_title(toks[j + 1])):
                 j += 1  # وهو ما شدد عليه الجبير، وقال له الوزير: the subject follows
                 continue
             if subject and not circumstance and not comma and subject[-1].key in _NAME_LINKS and (
@@ -650,17 +650,13 @@ class _Reader:
         part of the speaker's description (مصدر في الخلية، رئيس البعثة في معسكر ...
         فلان)? Yes after a full name (two name words), or for a possessed noun, a noun
         of speech or documents, or من جديد."""
-        if _of_body(tok):
+        if is_body(tok):
             return False
         key = tok.key
         if key in _AGAIN or key in lx.CIRCUMSTANCE_NOUN_KEYS or strip_al(key) in lx.DOCUMENT_NOUN_KEYS:
             return True
-        def plain(t: Tok) -> bool:
-            return not (strip_al(t.key) in lx.TITLE_KEYS or strip_al(t.key) in lx.INSTITUTION_KEYS
-                        or t.key in lx.HONORIFIC_KEYS or t.key in lx.DESCRIPTOR_KEYS)
-
         # a personal name: a first name, then a name or family name (سامي الراشد)
-        named = any(name_like(a) and not is_definite(a) and plain(a) and plain(b) and (
+        named = any(name_like(a) and not is_definite(a) and _plain(a) and _plain(b) and (
             name_like(b) or is_family_name(b)) for a, b in pairwise(subject))
         possessed = key.endswith(("ه", "ها", "هم")) and len(key) > 3 and not key.startswith("ال")
         return named and (possessed or not is_definite(tok))
@@ -918,12 +914,14 @@ class _Reader:
                     return _Speaker(entity.name, entity, entity.gender, None, paragraph,
                                     inferred=True), {"speaker_inferred"}
             return None, {"speaker_unresolved"}
-        if mention.kind == ORG and " " not in mention.text.strip() and fold_ar(
-                mention.text).startswith("ال"):
-            # وحذرت الهيئة: the body the document named in full before (الهيئة الطبية ...)
-            named = self.registry.by_title(strip_al(fold_ar(mention.text)), frozenset(), position)
-            if named is not None and named.kind == ORG and " " in named.name:
-                return _Speaker(named.name, named, named.gender, mention.text, paragraph), set()
+        if mention.kind == ORG and len(mention.text.split()) == 1:
+            # a body cited by one word: a bare word is whoever the document gave it as a
+            # title; a definite one (وحذرت الهيئة) the body it named in full before (الهيئة
+            # الطبية العامة ...), else it is a body of its own
+            known = self.registry.by_title(strip_al(fold_ar(mention.text)), frozenset(), position)
+            if known is not None and (not mention.name or known.kind == ORG and " " in known.name
+                                      and fold_ar(mention.text).startswith("ال")):
+                return _Speaker(known.name, known, known.gender, mention.text, paragraph), set()
         if mention.kind in (PERSON, ORG) and mention.name:
             known = self.registry.add(mention, position)
             if known is not None:
@@ -937,10 +935,6 @@ class _Reader:
                 return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph), set()
         if mention.kind == ORG:
             head = strip_al(fold_ar(mention.text.split()[0])) if mention.text else ""
-            known = self.registry.by_title(head, frozenset(), position) if len(
-                mention.text.split()) == 1 else None
-            if known is not None:
-                return _Speaker(known.name, known, known.gender, mention.text, paragraph), set()
             org = Mention(mention.text, ORG, mention.start, mention.end, mention.text,
                           (fold_ar(mention.text),), frozenset({head}))
             self.registry.add(org, position)

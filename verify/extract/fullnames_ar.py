@@ -15,7 +15,7 @@ from . import lexicon_ar as lx
 from .clauses_ar import TITLE_SYNONYMS
 from .entities import PERSON, Registry
 from .keys import fold_ar, strip_al
-from .mentions_ar import is_definite, name_like
+from .mentions_ar import is_body, is_definite, name_like
 from .segment import Sentence, Tok
 
 __all__ = ["FullNames"]
@@ -26,10 +26,6 @@ _BEFORE_NAME = frozenset(fold_ar(w) for w in ("يا", "و", "ف", "أما", "و�
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
 # The second half of a compound first name (صلاح الدين، نور الدين).
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
-# Nouns of speech whose genitive is the speaker (وجاء كلام صلاح الدين دمرطاش).
-_SPEECH_OF = frozenset(fold_ar(w) for w in (
-    "كلام", "تصريحات", "تصريح", "حديث", "نداء", "دعوة", "رسالة", "خطاب", "كلمة", "إعلان",
-    "تأكيد", "رد", "موقف", "اقتراح", "مبادرة"))
 
 
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
@@ -46,7 +42,7 @@ def _wordy(tok: Tok) -> bool:
 def _ends_title(before: Tok, tok: Tok) -> bool:
     """وزيري خارجية المملكة | عادل الجبير: a body or country closing a title (not نشرت
     الصحيفة | مقال فلان: a body after a verb)."""
-    if not (strip_al(tok.key) in lx.INSTITUTION_KEYS or tok.key in lx.PLACE_KEYS):
+    if not is_body(tok):
         return False
     bare = strip_al(before.key)
     return bare in lx.TITLE_KEYS or bare in lx.INSTITUTION_KEYS
@@ -135,7 +131,7 @@ class FullNames:
         for s, t in self._index.get(key, ()):
             toks = self.sentences[s].tokens
             j = t - 1
-            while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in _SPEECH_OF and (
+            while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in lx.SPEECH_ACT_KEYS and (
                     name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS
                     or toks[j].key in _COMPOUND_SECOND and j > 0 and name_like(toks[j - 1])):
                 j -= 1
@@ -159,7 +155,7 @@ class FullNames:
     @staticmethod
     def _opens_name(tok: Tok) -> bool:
         key = tok.key
-        if not _wordy(tok) or key in _SPEECH_OF:
+        if not _wordy(tok) or key in lx.SPEECH_ACT_KEYS:
             return True
         if name_like(tok):
             return False  # more words than a first name: not sure where the name begins

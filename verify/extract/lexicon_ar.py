@@ -177,6 +177,11 @@ DOCUMENT_VERBS = words("جاء وجاء ورد وورد")
 SPEECH_NOUNS = words("قوله قولها قولهم قولهما القول بقوله بقولها بقولهم بالقول")
 # Verbs that report only with a speech noun: ومضى الوزير بالقول إن (but مضى عام).
 SPEECH_NOUN_ONLY = frozenset({"مضى", "نسب"})
+# Nouns of speech acts: their genitive is the speaker (كلام فلان، إعلان فلان), and with a
+# pronoun after a sourcing word they point back to him (وفق قوله، حسب تعبيره).
+SPEECH_ACTS = words(
+    "قول تعبير تأكيد وصف رواية تصريح تصريحات كلام حديث رأي زعم ادعاء نداء دعوة رسالة "
+    "خطاب كلمة إعلان رد موقف اقتراح مبادرة")
 
 # Sourcing phrases before or after the words: بحسب، وفقاً لـ، نقلاً عن، حسبما أفادت.
 SOURCE_PHRASES = words(
@@ -454,6 +459,7 @@ PARTICLE_KEYS = _fold_all(NAME_PARTICLES)
 DESCRIPTOR_KEYS = _fold_all(DESCRIPTORS)
 PLACE_KEYS = _fold_all(PLACES)
 EMPHATIC_KEYS = _fold_all(EMPHATICS)
+SPEECH_ACT_KEYS = _fold_all(SPEECH_ACTS)
 FUNCTION_KEYS = _fold_all(FUNCTION_WORDS)
 TIME_KEYS = _fold_all(TIME_WORDS)
 DISCOURSE_KEYS = _fold_all(DISCOURSE_MARKERS)

@@ -14,7 +14,7 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import fold_ar, skeleton_ar, strip_al, words
 from .segment import Tok
 
-__all__ = ["is_definite", "is_family_name", "mention_of", "mention_word", "name_keys",
+__all__ = ["is_body", "is_definite", "is_family_name", "mention_of", "mention_word", "name_keys",
            "name_like", "object_noun", "scan_titled_names"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
@@ -341,6 +341,14 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     if len(words) > _UNKNOWN_LIMIT:
         return None  # a long phrase of unknown words is not a speaker
     return Mention(surface, ORG, start, end, gender=gender)
+
+
+def is_body(tok: Tok) -> bool:
+    """A body or a place (وزارة، الجبهة، المملكة، الرياض), with or without the article."""
+    bare = strip_al(tok.key)
+    return (bare in lx.INSTITUTION_KEYS or tok.key in lx.INSTITUTION_KEYS or tok.key in lx.PLACE_KEYS
+            or bare in lx.ORGANISATION_KEYS or tok.key in lx.ORGANISATION_KEYS
+            or tok.key in lx.AGENCY_KEYS)
 
 
 def _of_institution(tok: Tok) -> bool:

@@ -161,13 +161,9 @@ def _points_back(tok: Tok) -> bool:
             # روايته: the ta marbuta of رواية is written ت before the pronoun
             forms = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
             return any(form in lx.SOURCE_LINK_KEYS or form in lx.VERB_KEYS
-                       or form in _SPEECH_STEMS for form in forms)
+                       or form in lx.SPEECH_ACT_KEYS for form in forms)
     return False
 
-
-_SPEECH_STEMS = frozenset(fold_ar(w) for w in (
-    "قول", "تعبير", "تأكيد", "وصف", "رواية", "تصريح", "تصريحات", "كلام", "حديث", "رأي",
-    "زعم", "ادعاء"))
 
 
 def _without_preposition(text: str, mention: Mention, first: Tok) -> Mention:
