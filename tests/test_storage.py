@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 from verify import pipeline, storage
 from verify.errors import DatabaseError
 from verify.ingest import IngestOptions
@@ -145,3 +148,94 @@ def test_runs_are_recorded(db_path: Path) -> None:
     run = db.table("runs").get(run_id)
     assert run["status"] == "ok" and run["version"]
     assert json.loads(run["settings"]) == {"paths": ["seeds"]}
+
+
+def _ingest_wire_stories(db, tmp_path: Path, count: int) -> None:
+    for n in range(count):
+        (tmp_path / f"story{n}.txt").write_text(
+            f"قال الوزير سالم العمري في المؤتمر رقم {n}: «الاتفاق {n} سيوقع غدا في الرياض».\n",
+            encoding="utf-8",
+        )
+    pipeline.ingest_paths(db, [tmp_path / f"story{n}.txt" for n in range(count)], OPTIONS)
+
+
+def _searchable_claims(db) -> int:
+    return db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'سيوقع'").fetchone()[0]
+
+
+def _fts_triggers(db) -> set[str]:
+    rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'claims'")
+    return {name for (name,) in rows}
+
+
+def test_bulk_extraction_rebuilds_the_claims_search_index(
+    db_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    db = storage.open_db(db_path)
+    _ingest_wire_stories(db, tmp_path, 6)
+    triggers = _fts_triggers(db)
+    assert triggers == {"claims_ai", "claims_ad", "claims_au"}
+    monkeypatch.setattr(pipeline, "FTS_DEFER_MIN_DOCUMENTS", 2)
+    deferred = []
+    real = storage.deferred_claims_fts
+    monkeypatch.setattr(storage, "deferred_claims_fts", lambda db: deferred.append(1) or real(db))
+    summary = pipeline.extract_documents(db)
+    assert deferred == [1] and summary.documents == 6
+    # Every quotation is findable, the triggers are back and nothing is left set aside.
+    assert _searchable_claims(db) == 6
+    assert _fts_triggers(db) == triggers
+    assert db.execute("SELECT count(*) FROM deferred_triggers").fetchone()[0] == 0
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    # Re-extracting everything again (now deferring or not) leaves the index exact.
+    pipeline.extract_documents(db, force=True)
+    monkeypatch.setattr(pipeline, "FTS_DEFER_MIN_DOCUMENTS", 1000)
+    pipeline.extract_documents(db, force=True)
+    assert _searchable_claims(db) == 6
+    fts_rows = db.execute("SELECT count(*) FROM claims_fts").fetchone()[0]
+    assert fts_rows == db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
+
+
+def test_interrupted_bulk_extraction_is_repaired_by_the_next(db_path: Path, tmp_path: Path) -> None:
+    db = storage.open_db(db_path)
+    _ingest_wire_stories(db, tmp_path, 3)
+    db.close()
+    # A bulk run that dies (no clean-up at all) after setting the triggers aside and
+    # storing claims.
+    crash = textwrap.dedent(f"""
+        import os
+        from verify import pipeline, storage
+        from verify.extract import extract
+        db = storage.open_db({str(db_path)!r})
+        deferral = storage.deferred_claims_fts(db)  # kept: dropping it would run its exit
+        deferral.__enter__()
+        for doc in storage.iter_documents(db):
+            found = extract(doc.text, lang=doc.lang)
+            storage.save_extraction(db, doc.id, found.claims, found.dateline,
+                                    extractor=pipeline.extractor_name(), run_id=None)
+        os._exit(3)
+    """)
+    died = subprocess.run([sys.executable, "-c", crash], cwd=ROOT, capture_output=True, text=True)
+    assert died.returncode == 3, died.stderr
+    db = storage.open_db(db_path)
+    assert _fts_triggers(db) == set()
+    assert _searchable_claims(db) == 0  # stored, but not yet in the search index
+    assert {name for (name,) in db.execute("SELECT name FROM deferred_triggers")} == {
+        "claims_ai", "claims_ad", "claims_au"}
+    # The next extraction (here with nothing to do) puts the triggers back and rebuilds.
+    assert pipeline.extract_documents(db).documents == 0
+    assert _searchable_claims(db) == 3
+    assert _fts_triggers(db) == {"claims_ai", "claims_ad", "claims_au"}
+    assert storage.restore_claims_fts(db) is False
+
+
+def test_setting_a_dateline_does_not_reindex_the_document(db_path: Path, tmp_path: Path) -> None:
+    db = storage.open_db(db_path)
+    _ingest_wire_stories(db, tmp_path, 1)
+    doc_id = next(storage.iter_documents(db)).id
+    changes = db.conn.total_changes
+    db.execute("UPDATE documents SET place = 'جدة' WHERE id = ?", [doc_id])
+    assert db.conn.total_changes - changes == 1  # the row itself; no full-text rows
+    db.execute("UPDATE documents SET text = text || ' ملحق' WHERE id = ?", [doc_id])
+    hits = db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'ملحق'")
+    assert hits.fetchone()[0] == 1

@@ -288,3 +288,26 @@ def m005_index_snapshots(db: Database) -> None:
         not_null={"seq", "doc_ids", "doc_seq", "hashes", "locations", "offsets", "created_utc"},
         if_not_exists=True,
     )
+
+
+@migrations()
+def m006_narrow_fts_update_triggers(db: Database) -> None:
+    # sqlite-utils' update triggers re-index a row's full text whenever any column
+    # changes: setting a document's dateline (place, agency) re-tokenised the whole
+    # article, most of the cost of storing an extraction. Re-index only when an indexed
+    # column changes.
+    for table, columns in (("documents", ("title", "text")), ("claims", ("text",))):
+        quoted = ", ".join(f'"{column}"' for column in columns)
+        old = ", ".join(f'old."{column}"' for column in columns)
+        new = ", ".join(f'new."{column}"' for column in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(
+            f"""CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
+  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES('delete', old.rowid, {old});
+  INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});
+END"""
+        )
+    # Triggers set aside while a bulk extraction writes claims without keeping the
+    # full-text index current (storage.deferred_claims_fts): a row here means the
+    # index is stale until the trigger is restored and the index rebuilt.
+    db["deferred_triggers"].create({"name": str, "sql": str}, pk="name", not_null={"sql"})

@@ -10,6 +10,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,21 @@ class ExtractSummary:
     by_kind: dict[str, int] = field(default_factory=dict)
 
 
+#: From this many documents on, ``extract_documents`` may rebuild the claims' full-text
+#: index once at the end instead of updating it per document.
+FTS_DEFER_MIN_DOCUMENTS = 1000
+#: Updating the index costs about 1.3 ms a document, rebuilding it about 30 µs a stored
+#: claim: deferring pays when the documents are at least this fraction of the claims.
+FTS_DEFER_DOCUMENTS_PER_CLAIM = 1 / 40
+
+
+def _defer_claims_fts(db: Database, documents: int) -> bool:
+    if documents < FTS_DEFER_MIN_DOCUMENTS:
+        return False
+    stored = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    return documents >= stored * FTS_DEFER_DOCUMENTS_PER_CLAIM
+
+
 def extractor_name() -> str:
     """Names the rules that made the claims; a change re-extracts stored documents."""
     from verify.extract import EXTRACTOR_VERSION
@@ -112,6 +128,15 @@ def _extract_one(args: tuple[str, str, str | None]) -> tuple[str, Extraction]:
 
     doc_id, text, lang = args
     return doc_id, extract(text, lang=lang)
+
+
+def _extract_chunk(chunk: list[tuple[str, str, str | None]]) -> list[tuple[str, Extraction]]:
+    return [_extract_one(args) for args in chunk]
+
+
+#: Documents sent to a worker process at a time: one round trip through the pool per
+#: document cost the command process about 0.8 ms of CPU, a third of its share.
+EXTRACT_CHUNK = 8
 
 
 def _extraction_jobs(db: Database, ids: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
@@ -139,16 +164,22 @@ def extract_documents(
     else:
         ids = storage.pending_extraction(db, extractor=name, force=force)
     summary = ExtractSummary()
+    storage.restore_claims_fts(db)  # after a bulk run that was interrupted
     progress(0, len(ids), "extract")
     jobs = _extraction_jobs(db, ids)
     workers = max(1, min(workers, os.cpu_count() or 1, len(ids) or 1))
-    if workers == 1:
-        results: Iterable[tuple[str, Extraction]] = map(_extract_one, jobs)
+    with ExitStack() as stack:
+        if _defer_claims_fts(db, len(ids)):
+            stack.enter_context(storage.deferred_claims_fts(db))
+            stack.enter_context(storage.bulk_writes(db))
+        if workers == 1:
+            results: Iterable[tuple[str, Extraction]] = map(_extract_one, jobs)
+        else:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            chunks = bounded_map(pool, _extract_chunk, _chunks(jobs, EXTRACT_CHUNK),
+                                 window=workers * 4)
+            results = (result for chunk in chunks for result in chunk)
         _store_extractions(db, results, name, run_id, summary, progress)
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = bounded_map(pool, _extract_one, jobs, window=workers * 32)
-            _store_extractions(db, results, name, run_id, summary, progress)
     return summary
 
 
