@@ -29,11 +29,12 @@ with version 13: `--split holdout5`. A seventh (`data/gold_extraction_holdout6.j
 articles drawn the same way, none of the earlier 188) was annotated by reading before any
 extractor was run on it and measured once, blind, with version 16: `--split holdout6`. An
 eighth (`data/gold_extraction_holdout7.jsonl`, 40 more, none of the earlier 228), the same
-way, blind for version 17: `--split holdout7`.
+way, blind for version 17: `--split holdout7`. A ninth (`data/gold_extraction_holdout8.jsonl`,
+40 more, none of the earlier 268), the same way, blind for version 19: `--split holdout8`.
 
     .venv/bin/python benchmarks/eval_extraction.py [--errors]
         [--split all|dev|test|holdout|holdout2|holdout3|holdout4|holdout4-dev|holdout4-test
-                 |holdout5|holdout6|holdout7]
+                 |holdout5|holdout6|holdout7|holdout8]
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ HOLDOUT4 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout4.
 HOLDOUT5 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout5.jsonl"
 HOLDOUT6 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout6.jsonl"
 HOLDOUT7 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout7.jsonl"
+HOLDOUT8 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout8.jsonl"
 MIN_OVERLAP = 0.8
 
 
@@ -133,7 +135,8 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="print each error")
     parser.add_argument(
         "--split", choices=("all", "dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                            "holdout4-dev", "holdout4-test", "holdout5", "holdout6", "holdout7"),
+                            "holdout4-dev", "holdout4-test", "holdout5", "holdout6", "holdout7",
+                            "holdout8"),
         default="all",
         help="dev: the first half of the gold set (for looking at errors while improving rules); "
         "test: the second half, held out (report it, do not tune on it); "
@@ -142,7 +145,8 @@ def main() -> int:
         "holdout3: a fourth set of 20, measured once, blind (do not tune on it); "
         "holdout4: a fifth set of 40, measured once, blind; holdout4-dev: its first 20 (looked "
         "at while writing rules); holdout4-test: its last 20; holdout5: a sixth set of 40, "
-        "measured once, blind; holdout6, holdout7: two more sets of 40, each measured once, blind",
+        "measured once, blind; holdout6, holdout7, holdout8: three more sets of 40, each measured "
+        "once, blind",
     )
     args = parser.parse_args()
     if not corpus_available():
@@ -151,14 +155,14 @@ def main() -> int:
     path = {"holdout": HOLDOUT, "holdout2": HOLDOUT2, "holdout3": HOLDOUT3,
             "holdout4": HOLDOUT4, "holdout4-dev": HOLDOUT4,
             "holdout4-test": HOLDOUT4, "holdout5": HOLDOUT5,
-            "holdout6": HOLDOUT6, "holdout7": HOLDOUT7}.get(args.split, GOLD)
+            "holdout6": HOLDOUT6, "holdout7": HOLDOUT7, "holdout8": HOLDOUT8}.get(args.split, GOLD)
     gold_rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     half = len(gold_rows) // 2
     gold_rows = {"all": gold_rows, "dev": gold_rows[:half], "test": gold_rows[half:],
                  "holdout": gold_rows, "holdout2": gold_rows, "holdout3": gold_rows,
                  "holdout4": gold_rows, "holdout4-dev": gold_rows[:20],
                  "holdout4-test": gold_rows[20:], "holdout5": gold_rows,
-                 "holdout6": gold_rows, "holdout7": gold_rows}[args.split]
+                 "holdout6": gold_rows, "holdout7": gold_rows, "holdout8": gold_rows}[args.split]
     wanted = {row["url"]: row for row in gold_rows}
     texts: dict[str, str] = {}
     for _, article in iter_articles():
