@@ -54,6 +54,13 @@ __all__ = ["find_cues_ar"]
 
 _SUBJECT_PREPOSITIONS = frozenset(fold_ar(w) for w in ("في", "من", "على", "عن", "مع"))
 _AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
+_AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
+_AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
+_PREVIOUSLY = frozenset(fold_ar(w) for w in ("سبق", "وسبق", "فسبق"))
+_TRUSTED = frozenset(fold_ar(w) for w in ("موثوق", "موثوقة", "الموثوق", "الموثوقة"))
+_TRUSTED_IN = frozenset(fold_ar(w) for w in ("به", "بها", "بهم", "بهما"))
+# المصدر نفسه، المسؤول ذاته: "the same source" adds nothing to its description
+_SAME_KEYS = frozenset(fold_ar(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "نفسهم", "ذاتهم"))
 _NAME_LINKS = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت", "عبد"))
 _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "عنه", "عنها", "منه",
@@ -143,6 +150,9 @@ class _Reader:
         # document noun (بيان، نشره) -> who spoke through the last one named
         self.documents: dict[str, _Speaker] = {}
         self.own_l = _l_words(sentences)
+        # an unnamed source's noun (مصدر) -> the last one introduced with it, and the
+        # keys of the words describing it
+        self.unnamed: dict[str, tuple[_Speaker, frozenset[str]]] = {}
 
     # ---- document walk ---------------------------------------------------------------
 
@@ -173,6 +183,19 @@ class _Reader:
         for cue in cues:
             if cue.speaker:
                 cue.speaker = names.fullest(cue.speaker)
+        # a one-word speaker left as written (سيرغي, where the name's ل-word hid its end)
+        # is the one fuller speaker of the document that begins or ends with it
+        fuller: dict[str, set[str]] = {}
+        for cue in cues:
+            words = cue.speaker.split() if cue.speaker else []
+            if len(words) >= 2:
+                for word in (words[0], words[-1]):
+                    fuller.setdefault(fold_ar(word), set()).add(cue.speaker or "")
+        for cue in cues:
+            if cue.speaker and " " not in cue.speaker and not fold_ar(cue.speaker).startswith("ال"):
+                found = fuller.get(fold_ar(cue.speaker), set())
+                if len(found) == 1:
+                    cue.speaker = next(iter(found))
         return cues
 
     def _named_only(self, sent: Sentence, people: list[tuple[Mention, Entity]]) -> list[Cue]:
@@ -285,6 +308,10 @@ class _Reader:
                 i += 1
                 continue
             cue, speaker, next_i = parsed
+            if speaker is not None and self._reported_inside(found, tok.start, speaker):
+                # وأشار إلى أن اتحاد القدم يرحب بـ...: a body speaking inside another's
+                # reported words; the speaker carried on to later sentences stays the outer one
+                speaker.local_only = True
             if cue is not None:
                 found.append(cue)
             if speaker is not None:
@@ -294,6 +321,14 @@ class _Reader:
             i = max(i + 1, next_i)
         self._merge_sources(found)
         return found
+
+    @staticmethod
+    def _reported_inside(found: list[Cue], position: int, speaker: _Speaker) -> bool:
+        """Is a verb at ``position`` inside the that-clause of an earlier cue of the
+        sentence, whose speaker it is not?"""
+        return any(c.complement == "that" and c.content_start is not None
+                   and c.content_start <= position and c.speaker is not None
+                   and c.speaker != speaker.name for c in found)
 
     def _push(self, speaker: _Speaker) -> None:
         if self.recent and self.recent[-1].name == speaker.name:
@@ -325,6 +360,8 @@ class _Reader:
         if i == 0:
             return True
         prev = toks[i - 1]
+        if prev.key == "ان" and i > 1 and toks[i - 2].key in _PREVIOUSLY:
+            return True  # وسبق أن كشف مصدر: "had earlier revealed"
         return (prev.text in COMMAS or prev.text in ":" or is_mark(prev.text)
                 or prev.key in lx.DISCOURSE_KEYS or prev.key in KANA
                 or prev.key in lx.TIME_KEYS or prev.key in PARTICLES_BEFORE_VERB)
@@ -485,6 +522,25 @@ class _Reader:
                     t.text.isalpha()):
                 subject.append(t)  # وليد بن على الجلال: after بن comes a name, whatever it
                 j += 1             # looks like (على، عبد)
+                continue
+            if subject and key in _AS and j + 1 < n and toks[j + 1].key not in _AS and (
+                    toks[j + 1].key in lx.VERB_KEYS or toks[j + 1].key in _AS_VERBS):
+                # وقال فلان كما ورد في فقرات من خطابه نشرت مسبقا إن: "as stated in ...",
+                # where the words were said; the content comes after it
+                k = next((k for k in range(j + 2, min(n, j + 16))
+                          if toks[k].key in lx.COMPLEMENTIZER_KEYS or is_mark(toks[k].text)
+                          or toks[k].text in (":", "：")), None)
+                if k is not None:
+                    circumstance = True
+                    j = k
+                    continue
+            if subject and key[:1] in "بل" and key[1:] in DEMONSTRATIVES and not comma:
+                circumstance = True  # وقال الوزير بهذا الخصوص: about this, not who
+                j += 1
+                continue
+            if subject and subject[-1].key in _TRUSTED and key in _TRUSTED_IN and not comma:
+                subject.append(t)  # مصدر موثوق به: "trusted in", not the verb's object
+                j += 1
                 continue
             result = self._complement(toks, j, lemma, bool(subject), j == i + 1)
             if result is not None:
@@ -946,9 +1002,28 @@ class _Reader:
                                             TITLE_SYNONYMS)
             if titled is not None and titled.kind == PERSON:
                 return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph), set()
-        if mention.kind == UNNAMED or mention.kind == ORG or mention.kind == TITLE:
+        if mention.kind == UNNAMED:
+            return self._unnamed(mention, gender, paragraph), set()
+        if mention.kind == ORG or mention.kind == TITLE:
             return _Speaker(mention.text, None, gender, mention.text, paragraph), set()
         return None, {"speaker_unresolved"}
+
+    def _unnamed(self, mention: Mention, gender: str | None, paragraph: int) -> _Speaker:
+        """An unnamed source. A definite one (وأضاف المصدر، المسؤول الأمني) points back
+        to the last one the document introduced with that noun (مصدر موثوق به في
+        الاتحاد، مسؤول أمني عراقي), if its other words all describe that one too."""
+        keys = [strip_al(fold_ar(word)) for word in mention.text.split()]
+        described = frozenset(keys[1:]) - _SAME_KEYS
+        if fold_ar(mention.text).startswith("ال"):
+            earlier = self.unnamed.get(keys[0])
+            if earlier is not None and described <= earlier[1]:
+                speaker = earlier[0]
+                return _Speaker(speaker.name, None, speaker.gender or gender, mention.text,
+                                paragraph)
+            return _Speaker(mention.text, None, gender, mention.text, paragraph)
+        speaker = _Speaker(mention.text, None, gender, mention.text, paragraph)
+        self.unnamed[keys[0]] = (speaker, described)
+        return speaker
 
 
 def find_cues_ar(text: str, sentences: list[Sentence],

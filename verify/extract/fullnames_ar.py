@@ -142,6 +142,11 @@ class FullNames:
             if first == t or toks[t - 1].key in lx.PARTICLE_KEYS and first == t - 1:
                 continue
             if j >= 0 and not (self._opens_name(toks[j]) or j > 0 and _ends_title(toks[j - 1], toks[j])):
+                if t - first >= 2 and t + 1 < len(toks) and _is_title(toks[t + 1].key) and (
+                        name_like(toks[t - 1])):
+                    # بينما بدأ جورج اوسبورن وزير المالية: where the name begins is
+                    # unsure, but a title after it says a name ends here; two words
+                    seen[" ".join(tok.text for tok in toks[t - 1:t + 1])] += 1
                 continue
             if j < 0 and toks[first].key[:1] in "وف" and len(toks[first].key) > 3:
                 continue  # وتأتي زيارة فلان: a sentence opens with a verb, not a name

@@ -84,10 +84,12 @@ def name_like(tok: Tok) -> bool:
         return False  # a noun with a pronoun ending: ارتياحه، تصريحاته، قولها
     if _preposition_noun(tok):
         return False
-    # بتبوك، لجنيف، لهيئة: a preposition glued to a place, a lexicon word or a definite noun
+    # بتبوك، لجنيف، لهيئة، بهذا: a preposition glued to a place, a lexicon word, a definite
+    # noun or a function word
     if key[0] in "بلك" and len(key) > 3:
         rest = key[1:]
-        if rest in lx.PLACE_KEYS or strip_al(rest) != rest or _in_lexicon(rest):
+        if rest in lx.PLACE_KEYS or strip_al(rest) != rest or _in_lexicon(rest) or (
+                rest in lx.FUNCTION_KEYS):  # بهذا، لذلك، كذلك
             return False
     return True
 
@@ -96,7 +98,8 @@ def after_rank(tok: Tok) -> bool:
     """A first name right after a rank, read loosely: البروفسورة لويز (not لـ + ويز)."""
     key = tok.key
     return (tok.text.isalpha() and len(key) >= 3 and not is_definite(tok)
-            and not _in_lexicon(key) and not _TANWEEN & set(tok.text))
+            and not _in_lexicon(key) and not _TANWEEN & set(tok.text)
+            and not (key[0] in "بلك" and key[1:] in lx.FUNCTION_KEYS))  # بهذا، لذلك
 
 
 def _preposition_noun(tok: Tok) -> bool:
