@@ -122,6 +122,23 @@ def _l_words(sentences: list[Sentence]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _circumstantial(toks: list[Tok], j: int) -> bool:
+    """A participle in the accusative right after a verb (مخاطباً المحطة، معلقا على):
+    the manner of speaking. Pattern م...ا of five or six letters, followed by a definite
+    noun, a preposition or a clause opener."""
+    key = toks[j].key
+    if not (key.startswith("م") and key.endswith("ا") and 5 <= len(key) <= 6) or (
+            j + 1 >= len(toks)):
+        return False
+    nxt = toks[j + 1].key
+    return (nxt.startswith("ال") or nxt in _CIRCUMSTANCE_FOLLOWERS
+            or nxt in lx.COMPLEMENTIZER_KEYS)
+
+
+_CIRCUMSTANCE_FOLLOWERS = frozenset(fold_ar(w) for w in (
+    "على", "عن", "إلى", "الى", "في", "من", "مع", "حديثه", "كلامه", "كلمته"))
+
+
 @dataclass(slots=True)
 class _Speaker:
     name: str
@@ -505,12 +522,14 @@ class _Reader:
                     subject.extend(toks[j:named])
                     j = named
                     continue
-            if is_mark(t.text) and subject and not circumstance and not comma and names_next(
-                    subject[-1]) and not is_definite(subject[-1]):
-                k = j + 1  # شركة «تايوان باور»: a name in marks inside the subject
+            if is_mark(t.text) and subject and not circumstance and not comma and any(
+                    names_next(w) for w in subject[-2:]) and not is_definite(subject[-1]):
+                # شركة «تايوان باور»، وكالة أنباء «ريا نوفوستي»: a name in marks inside
+                # the subject
+                k = j + 1
                 while k < n and k < j + 8 and not is_mark(toks[k].text):
                     k += 1
-                if k < n and k > j + 1:
+                if k < n and k > j + 1 and is_mark(toks[k].text):
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue
@@ -534,6 +553,10 @@ class _Reader:
                     circumstance = True
                     j = k
                     continue
+            if not subject and not circumstance and not comma and _circumstantial(toks, j):
+                circumstance = True  # وقال مخاطبا المحطة إن: how he spoke, not who
+                j += 1
+                continue
             if subject and key[:1] in "بل" and key[1:] in DEMONSTRATIVES and not comma:
                 circumstance = True  # وقال الوزير بهذا الخصوص: about this, not who
                 j += 1
@@ -1002,16 +1025,19 @@ class _Reader:
                                             TITLE_SYNONYMS)
             if titled is not None and titled.kind == PERSON:
                 return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph), set()
-        if mention.kind == UNNAMED:
+        if mention.kind == UNNAMED or mention.kind == TITLE and not mention.name:
             return self._unnamed(mention, gender, paragraph), set()
         if mention.kind == ORG or mention.kind == TITLE:
             return _Speaker(mention.text, None, gender, mention.text, paragraph), set()
         return None, {"speaker_unresolved"}
 
     def _unnamed(self, mention: Mention, gender: str | None, paragraph: int) -> _Speaker:
-        """An unnamed source. A definite one (وأضاف المصدر، المسؤول الأمني) points back
-        to the last one the document introduced with that noun (مصدر موثوق به في
-        الاتحاد، مسؤول أمني عراقي), if its other words all describe that one too."""
+        """An unnamed source or a bare title. A definite one (وأضاف المصدر، المسؤول
+        الأمني، المتحدثة) points back to the last one the document introduced with that
+        noun (مصدر موثوق به في الاتحاد، مسؤول أمني عراقي، متحدثة باسم الاتحاد), if its
+        other words all describe that one too; failing that, a description with more
+        words than its noun (الدبلوماسي الروسي) to the last speaker whose titles hold
+        them all (نائب وزير الخارجية الروسي فلان)."""
         keys = [strip_al(fold_ar(word)) for word in mention.text.split()]
         described = frozenset(keys[1:]) - _SAME_KEYS
         if fold_ar(mention.text).startswith("ال"):
@@ -1020,6 +1046,14 @@ class _Reader:
                 speaker = earlier[0]
                 return _Speaker(speaker.name, None, speaker.gender or gender, mention.text,
                                 paragraph)
+            if described:
+                # الدبلوماسي الروسي: the last speaker whose titles say all that
+                for previous in reversed(self.recent):
+                    entity = previous.entity
+                    if entity is not None and entity.kind == PERSON and (
+                            described <= entity.title_keys):
+                        return _Speaker(previous.name, entity, previous.gender, mention.text,
+                                        paragraph)
             return _Speaker(mention.text, None, gender, mention.text, paragraph)
         speaker = _Speaker(mention.text, None, gender, mention.text, paragraph)
         self.unnamed[keys[0]] = (speaker, described)

@@ -84,6 +84,8 @@ def name_like(tok: Tok) -> bool:
         return False  # a noun with a pronoun ending: ارتياحه، تصريحاته، قولها
     if _preposition_noun(tok):
         return False
+    if _glued_possessed(tok):
+        return False
     # بتبوك، لجنيف، لهيئة، بهذا: a preposition glued to a place, a lexicon word, a definite
     # noun or a function word
     if key[0] in "بلك" and len(key) > 3:
@@ -99,7 +101,8 @@ def after_rank(tok: Tok) -> bool:
     key = tok.key
     return (tok.text.isalpha() and len(key) >= 3 and not is_definite(tok)
             and not _in_lexicon(key) and not _TANWEEN & set(tok.text)
-            and not (key[0] in "بلك" and key[1:] in lx.FUNCTION_KEYS))  # بهذا، لذلك
+            and not (key[0] in "بلك" and key[1:] in lx.FUNCTION_KEYS)  # بهذا، لذلك
+            and not _glued_possessed(tok))
 
 
 def _preposition_noun(tok: Tok) -> bool:
@@ -108,11 +111,17 @@ def _preposition_noun(tok: Tok) -> bool:
     return len(key) >= 4 and (key[0] == "ل" or key[0] in "بك" and key.endswith("ه"))
 
 
+def _glued_possessed(tok: Tok) -> bool:
+    """لخطابه، بكلمته: a preposition, a noun and its pronoun; never a name."""
+    return tok.key[:1] in "بل" and len(tok.key) >= 5 and tok.text.endswith(("ه", "ها", "هم"))
+
+
 def _first_name_in_l(tokens: list[Tok], i: int) -> bool:
     """لوران in وزير الخارجية الفرنسي لوران فابيوس: a first name that only looks like
     ل + noun, between a nationality or post adjective and another name word."""
     tok = tokens[i]
-    if not (0 < i < len(tokens) - 1 and _preposition_noun(tok) and tok.key[0] == "ل"):
+    if not (0 < i < len(tokens) - 1 and _preposition_noun(tok) and tok.key[0] == "ل") or (
+            _glued_possessed(tok)):
         return False
     before = tokens[i - 1]
     return (tok.text.isalpha() and not is_definite(tok) and not _in_lexicon(tok.key[1:])
