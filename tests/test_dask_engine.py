@@ -132,9 +132,11 @@ def test_cli_run_dask_and_load(corpus: list[Path], local_db: Any, tmp_path: Path
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     result = runner.invoke(app, ["--db", "cli.db", "run", *map(str, corpus), "--engine", "dask",
-                                 "--dataset", "ds", "--json"])
+                                 "--dataset", "ds", "--json", "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["documents"] == CORPUS_DOCUMENTS
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == CORPUS_DOCUMENTS
+    assert summary["shards"] == 1  # --workers 1 is one worker, not Dask's default
     result = runner.invoke(app, ["--db", "cli.db", "load", "ds"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"loaded {CORPUS_DOCUMENTS} documents")

@@ -478,7 +478,10 @@ def run(
     out_dir: Annotated[
         Path, typer.Option("--out", "-o", help="Directory for the Markdown reports.")
     ] = Path("reports"),
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w",
+        help="Worker processes (default: 1; with --engine dask, Dask's default for this machine).",
+    )] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     engine: Annotated[
@@ -505,6 +508,7 @@ def run(
         _run_dask(paths, engine=engine, scheduler=scheduler, dataset_dir=dataset_dir,
                   workers=workers, shards=shards, quiet=quiet, as_json=as_json)
         return
+    workers = workers or 1
     settings = {"paths": [str(p) for p in paths], "out": str(out_dir), "workers": workers,
                 "extractor": pipeline.extractor_name()}
     with _database() as db:
@@ -537,7 +541,7 @@ def run(
 
 def _run_dask(
     paths: list[Path], *, engine: str, scheduler: str | None, dataset_dir: Path | None,
-    workers: int, shards: int | None, quiet: bool, as_json: bool,
+    workers: int | None, shards: int | None, quiet: bool, as_json: bool,
 ) -> None:
     """``verify run --engine dask``: the stages on a Dask cluster, results as Parquet."""
     if engine != "dask":
@@ -547,7 +551,7 @@ def _run_dask(
     from verify import dask_engine
 
     _guard(dask_engine.require_dask)
-    with dask_engine.connect(scheduler, workers=workers if workers > 1 else None) as client:
+    with dask_engine.connect(scheduler, workers=workers) as client:
         if not quiet and not as_json:
             err.print(f"dashboard: {client.dashboard_link}", markup=False)
         with _stage_progress(quiet or as_json) as progress:
