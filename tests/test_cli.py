@@ -95,3 +95,12 @@ def test_readme_mentions_every_command() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__
         assert f"verify {name}" in readme, f"README does not document `verify {name}`"
+
+
+def test_run_needs_at_least_one_worker(db_path: Path) -> None:
+    for engine in ("local", "dask"):
+        result = runner.invoke(app, ["--db", str(db_path), "run", str(SEED), "--workers", "0",
+                                     "--engine", engine, "--dataset", "ds"])
+        assert result.exit_code == 2
+        assert "--workers" in result.output
+    assert not db_path.exists()  # refused before anything was opened

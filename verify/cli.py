@@ -479,7 +479,7 @@ def run(
         Path, typer.Option("--out", "-o", help="Directory for the Markdown reports.")
     ] = Path("reports"),
     workers: Annotated[int | None, typer.Option(
-        "--workers", "-w",
+        "--workers", "-w", min=1,
         help="Worker processes (default: 1; with --engine dask, Dask's default for this machine).",
     )] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,

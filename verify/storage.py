@@ -369,7 +369,8 @@ def deferred_claims_fts(db: Database) -> Iterator[None]:
     """
     with writing(db):
         for name, sql in db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)",
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            f"({', '.join('?' for _ in _CLAIMS_FTS_TRIGGERS)})",
             _CLAIMS_FTS_TRIGGERS,
         ).fetchall():
             db.execute(

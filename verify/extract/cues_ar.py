@@ -125,7 +125,8 @@ def _l_words(sentences: list[Sentence]) -> frozenset[str]:
 def _circumstantial(toks: list[Tok], j: int) -> bool:
     """A participle in the accusative right after a verb (مخاطباً المحطة، معلقا على):
     the manner of speaking. Pattern م...ا of five or six letters, followed by a definite
-    noun, a preposition or a clause opener."""
+    noun, a preposition or a clause opener (a name the document knows is checked by
+    the caller)."""
     key = toks[j].key
     if not (key.startswith("م") and key.endswith("ا") and 5 <= len(key) <= 6) or (
             j + 1 >= len(toks)):
@@ -197,22 +198,10 @@ class _Reader:
                 found = self._named_only(sent, people)
             cues.extend(found)
         names = FullNames(self.sentences, self.registry)
+        speakers = names.complete([cue.speaker for cue in cues if cue.speaker])
         for cue in cues:
             if cue.speaker:
-                cue.speaker = names.fullest(cue.speaker)
-        # a one-word speaker left as written (سيرغي, where the name's ل-word hid its end)
-        # is the one fuller speaker of the document that begins or ends with it
-        fuller: dict[str, set[str]] = {}
-        for cue in cues:
-            words = cue.speaker.split() if cue.speaker else []
-            if len(words) >= 2:
-                for word in (words[0], words[-1]):
-                    fuller.setdefault(fold_ar(word), set()).add(cue.speaker or "")
-        for cue in cues:
-            if cue.speaker and " " not in cue.speaker and not fold_ar(cue.speaker).startswith("ال"):
-                found = fuller.get(fold_ar(cue.speaker), set())
-                if len(found) == 1:
-                    cue.speaker = next(iter(found))
+                cue.speaker = speakers[cue.speaker]
         return cues
 
     def _named_only(self, sent: Sentence, people: list[tuple[Mention, Entity]]) -> list[Cue]:
@@ -553,7 +542,8 @@ class _Reader:
                     circumstance = True
                     j = k
                     continue
-            if not subject and not circumstance and not comma and _circumstantial(toks, j):
+            if not subject and not circumstance and not comma and _circumstantial(toks, j) and (
+                    self.registry.find((key,)) is None):
                 circumstance = True  # وقال مخاطبا المحطة إن: how he spoke, not who
                 j += 1
                 continue

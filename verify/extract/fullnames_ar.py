@@ -84,6 +84,24 @@ class FullNames:
             found = self._cache[name] = self._resolve(name)
         return found
 
+    def complete(self, speakers: list[str]) -> dict[str, str]:
+        """The fullest form of each of a document's speaker names. A one-word name
+        ``fullest`` leaves as written (سيرغي, where a ل-word hid the end of the name) is
+        the one fuller speaker name of the document that begins or ends with it."""
+        full = {name: self.fullest(name) for name in speakers}
+        by_word: dict[str, set[str]] = {}
+        for name in full.values():
+            words = name.split()
+            if len(words) >= 2:
+                for word in (words[0], words[-1]):
+                    by_word.setdefault(fold_ar(word), set()).add(name)
+        for name, fullest in full.items():
+            if " " not in fullest and not fold_ar(fullest).startswith("ال"):
+                found = by_word.get(fold_ar(fullest), set())
+                if len(found) == 1:
+                    full[name] = next(iter(found))
+        return full
+
     def _resolve(self, name: str) -> str:
         bare = strip_honorifics(name)
         parts = bare.split()

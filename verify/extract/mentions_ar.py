@@ -84,14 +84,12 @@ def name_like(tok: Tok) -> bool:
         return False  # a noun with a pronoun ending: ارتياحه، تصريحاته، قولها
     if _preposition_noun(tok):
         return False
-    if _glued_possessed(tok):
+    if _glued_word(tok):
         return False
-    # بتبوك، لجنيف، لهيئة، بهذا: a preposition glued to a place, a lexicon word, a definite
-    # noun or a function word
+    # بتبوك، لجنيف، لهيئة: a preposition glued to a place, a lexicon word or a definite noun
     if key[0] in "بلك" and len(key) > 3:
         rest = key[1:]
-        if rest in lx.PLACE_KEYS or strip_al(rest) != rest or _in_lexicon(rest) or (
-                rest in lx.FUNCTION_KEYS):  # بهذا، لذلك، كذلك
+        if rest in lx.PLACE_KEYS or strip_al(rest) != rest or _in_lexicon(rest):
             return False
     return True
 
@@ -100,9 +98,7 @@ def after_rank(tok: Tok) -> bool:
     """A first name right after a rank, read loosely: البروفسورة لويز (not لـ + ويز)."""
     key = tok.key
     return (tok.text.isalpha() and len(key) >= 3 and not is_definite(tok)
-            and not _in_lexicon(key) and not _TANWEEN & set(tok.text)
-            and not (key[0] in "بلك" and key[1:] in lx.FUNCTION_KEYS)  # بهذا، لذلك
-            and not _glued_possessed(tok))
+            and not _in_lexicon(key) and not _TANWEEN & set(tok.text) and not _glued_word(tok))
 
 
 def _preposition_noun(tok: Tok) -> bool:
@@ -111,9 +107,14 @@ def _preposition_noun(tok: Tok) -> bool:
     return len(key) >= 4 and (key[0] == "ل" or key[0] in "بك" and key.endswith("ه"))
 
 
-def _glued_possessed(tok: Tok) -> bool:
-    """لخطابه، بكلمته: a preposition, a noun and its pronoun; never a name."""
-    return tok.key[:1] in "بل" and len(tok.key) >= 5 and tok.text.endswith(("ه", "ها", "هم"))
+def _glued_word(tok: Tok) -> bool:
+    """A preposition glued to a function word (بهذا، لذلك، كذلك) or to a noun with its
+    pronoun (لخطابه، بكلمته): never a name, whatever else the word looks like."""
+    key = tok.key
+    if len(key) < 4 or key[0] not in "بلك":
+        return False
+    return key[1:] in lx.FUNCTION_KEYS or (
+        key[0] != "ك" and len(key) >= 5 and tok.text.endswith(("ه", "ها", "هم")))
 
 
 def _first_name_in_l(tokens: list[Tok], i: int) -> bool:
@@ -121,7 +122,7 @@ def _first_name_in_l(tokens: list[Tok], i: int) -> bool:
     ل + noun, between a nationality or post adjective and another name word."""
     tok = tokens[i]
     if not (0 < i < len(tokens) - 1 and _preposition_noun(tok) and tok.key[0] == "ل") or (
-            _glued_possessed(tok)):
+            _glued_word(tok)):
         return False
     before = tokens[i - 1]
     return (tok.text.isalpha() and not is_definite(tok) and not _in_lexicon(tok.key[1:])
