@@ -31,10 +31,12 @@ extractor was run on it and measured once, blind, with version 16: `--split hold
 eighth (`data/gold_extraction_holdout7.jsonl`, 40 more, none of the earlier 228), the same
 way, blind for version 17: `--split holdout7`. A ninth (`data/gold_extraction_holdout8.jsonl`,
 40 more, none of the earlier 268), the same way, blind for version 19: `--split holdout8`.
+A tenth (`data/gold_extraction_holdout9.jsonl`, 40 more, none of the earlier 308), the same
+way, blind for version 22: `--split holdout9`.
 
     .venv/bin/python benchmarks/eval_extraction.py [--errors]
         [--split all|dev|test|holdout|holdout2|holdout3|holdout4|holdout4-dev|holdout4-test
-                 |holdout5|holdout6|holdout7|holdout8]
+                 |holdout5|holdout6|holdout7|holdout8|holdout9]
 """
 
 from __future__ import annotations
@@ -53,15 +55,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from verify.extract import extract  # noqa: E402
 from verify.text import normalize_text  # noqa: E402
 
-GOLD = Path(__file__).resolve().parent / "data" / "gold_extraction.jsonl"
-HOLDOUT = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout.jsonl"
-HOLDOUT2 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout2.jsonl"
-HOLDOUT3 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout3.jsonl"
-HOLDOUT4 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout4.jsonl"
-HOLDOUT5 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout5.jsonl"
-HOLDOUT6 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout6.jsonl"
-HOLDOUT7 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout7.jsonl"
-HOLDOUT8 = Path(__file__).resolve().parent / "data" / "gold_extraction_holdout8.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
+GOLD = DATA / "gold_extraction.jsonl"
+# split -> (gold file, which rows): the first set halves into dev and test, holdout4 too
+SPLITS: dict[str, tuple[str, slice]] = {
+    "all": ("gold_extraction.jsonl", slice(None)),
+    "dev": ("gold_extraction.jsonl", slice(None, 24)),
+    "test": ("gold_extraction.jsonl", slice(24, None)),
+    "holdout": ("gold_extraction_holdout.jsonl", slice(None)),
+    **{f"holdout{k}": (f"gold_extraction_holdout{k}.jsonl", slice(None)) for k in range(2, 10)},
+    "holdout4-dev": ("gold_extraction_holdout4.jsonl", slice(None, 20)),
+    "holdout4-test": ("gold_extraction_holdout4.jsonl", slice(20, None)),
+}
 MIN_OVERLAP = 0.8
 
 
@@ -134,9 +139,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print each error")
     parser.add_argument(
-        "--split", choices=("all", "dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                            "holdout4-dev", "holdout4-test", "holdout5", "holdout6", "holdout7",
-                            "holdout8"),
+        "--split", choices=tuple(SPLITS),
         default="all",
         help="dev: the first half of the gold set (for looking at errors while improving rules); "
         "test: the second half, held out (report it, do not tune on it); "
@@ -145,24 +148,16 @@ def main() -> int:
         "holdout3: a fourth set of 20, measured once, blind (do not tune on it); "
         "holdout4: a fifth set of 40, measured once, blind; holdout4-dev: its first 20 (looked "
         "at while writing rules); holdout4-test: its last 20; holdout5: a sixth set of 40, "
-        "measured once, blind; holdout6, holdout7, holdout8: three more sets of 40, each measured "
+        "measured once, blind; holdout6 to holdout9: four more sets of 40, each measured "
         "once, blind",
     )
     args = parser.parse_args()
     if not corpus_available():
         print(f"skip: corpus not found at {CORPUS}")
         return 0
-    path = {"holdout": HOLDOUT, "holdout2": HOLDOUT2, "holdout3": HOLDOUT3,
-            "holdout4": HOLDOUT4, "holdout4-dev": HOLDOUT4,
-            "holdout4-test": HOLDOUT4, "holdout5": HOLDOUT5,
-            "holdout6": HOLDOUT6, "holdout7": HOLDOUT7, "holdout8": HOLDOUT8}.get(args.split, GOLD)
-    gold_rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    half = len(gold_rows) // 2
-    gold_rows = {"all": gold_rows, "dev": gold_rows[:half], "test": gold_rows[half:],
-                 "holdout": gold_rows, "holdout2": gold_rows, "holdout3": gold_rows,
-                 "holdout4": gold_rows, "holdout4-dev": gold_rows[:20],
-                 "holdout4-test": gold_rows[20:], "holdout5": gold_rows,
-                 "holdout6": gold_rows, "holdout7": gold_rows, "holdout8": gold_rows}[args.split]
+    name, rows = SPLITS[args.split]
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    gold_rows = [json.loads(line) for line in lines if line][rows]
     wanted = {row["url"]: row for row in gold_rows}
     texts: dict[str, str] = {}
     for _, article in iter_articles():
