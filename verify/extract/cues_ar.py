@@ -56,6 +56,7 @@ _SUBJECT_PREPOSITIONS = frozenset(fold_ar(w) for w in ("في", "من", "على",
 _AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
 _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
+_RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
 _PREVIOUSLY = frozenset(fold_ar(w) for w in ("سبق", "وسبق", "فسبق"))
 _TRUSTED = frozenset(fold_ar(w) for w in ("موثوق", "موثوقة", "الموثوق", "الموثوقة"))
 _TRUSTED_IN = frozenset(fold_ar(w) for w in ("به", "بها", "بهم", "بهما"))
@@ -81,6 +82,22 @@ _STANDALONE_PREPOSITIONS = frozenset(fold_ar(w) for w in (
 
 
 _PRONOUN_ENDINGS = ("نا", "كم", "هم", "ها")  # لمراسلنا، لهم: ل + a noun or a pronoun
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+_THIS = frozenset(fold_ar(w) for w in ("هذا", "وهذا", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي"))
+
+
+def _said_it(toks: list[Tok], i: int) -> str | None:
+    """«...»، هذا ما قاله فلان: a reporting verb carrying "it" after ما, "this is what
+    X said"; returns the verb's key without the pronoun."""
+    if i == 0 or toks[i - 1].key != "ما":
+        return None
+    key = toks[i].key
+    for ending in _OBJECT_PRONOUNS:
+        if key.endswith(ending) and key[: -len(ending)] in lx.VERB_KEYS:
+            return key[: -len(ending)]
+    return None
 
 
 def _name_or_title(tok: Tok) -> bool:
@@ -163,8 +180,10 @@ class _Reader:
         self.registry = Registry()
         self.recent: list[_Speaker] = []
         self.people: list[tuple[Mention, Entity]] = []
+        self.last_people: list[tuple[Mention, Entity]] = []  # of the last sentence naming any
         self.opening: _Speaker | None = None  # a titled name opening the current sentence
         self.found: list[Cue] = []  # the cues of the current sentence so far
+        self.subject: _Speaker | None = None  # a verb's speaker in it, without words
         # document noun (بيان، نشره) -> who spoke through the last one named
         self.documents: dict[str, _Speaker] = {}
         self.own_l = _l_words(sentences)
@@ -192,10 +211,19 @@ class _Reader:
                 while q < len(self.quoted) and self.quoted[q][1] <= tok.start:
                     q += 1
                 inside.append(q < len(self.quoted) and self.quoted[q][0] < tok.start)
+            if self.people:
+                self.last_people = self.people
             self.people = people
             found = self._sentence(sent, inside)
             if not found and people and any(inside):
                 found = self._named_only(sent, people)
+            if not any(cue.speaker for cue in found):
+                # بعد الحادثة، انفجر يونكر. قال: «...»: the person a sentence is about,
+                # whatever its verb, is whom the next verb without a subject continues
+                topic = self.subject or self._topic(sent) or self._acting(sent, inside)
+                if topic is not None and topic.entity is not None and (
+                        topic.entity.kind == PERSON):
+                    self._push(topic)
             cues.extend(found)
         names = FullNames(self.sentences, self.registry)
         speakers = names.complete([cue.speaker for cue in cues if cue.speaker])
@@ -236,6 +264,15 @@ class _Reader:
             return named
         if len(toks) < 3 or toks[0].key in lx.FUNCTION_KEYS or not toks[0].text.isalpha():
             return None
+        if is_definite(toks[1]) and strip_al(toks[1].key) in lx.INSTITUTION_KEYS and (
+                not mention_word(toks[0].key)) and not is_definite(toks[0]):
+            # وتهدف الحكومة من خلال البرنامج ...، حيث أكدت أن: the body after the verb
+            mention = mention_of(self.text, toks[1:2])
+            if mention is not None:
+                speaker, _ = self._resolve(mention, None, toks[1].start, sent.paragraph, None)
+                if speaker is not None:
+                    speaker.inferred = True
+                return speaker
         if not name_like(toks[1]):
             return None
         for size in (3, 2, 1):
@@ -247,6 +284,25 @@ class _Reader:
                                     self.text[toks[1].start:toks[size].end], sent.paragraph,
                                     inferred=True)
         return None
+
+    def _acting(self, sent: Sentence, inside: list[bool]) -> _Speaker | None:
+        """The one person the document knows whom the sentence names right after a word
+        that may be a verb (انفجر يونكر، التقى الوزير فلان), outside quoted words."""
+        toks = sent.tokens
+        found: dict[str, _Speaker] = {}
+        for j in range(1, len(toks)):
+            before = toks[j - 1]
+            if inside[j] or not name_like(toks[j]) or not before.text.isalpha() or (
+                    is_definite(before) or before.key in lx.FUNCTION_KEYS
+                    or before.key in lx.PARTICLE_KEYS
+                    or strip_al(before.key) in lx.TITLE_KEYS or before.key in lx.HONORIFIC_KEYS
+                    or before.key[:1] in "بل" and len(before.key) > 3):
+                continue
+            entity = self.registry.find((toks[j].key,))
+            if entity is not None and entity.kind == PERSON:
+                found[entity.name] = _Speaker(entity.name, entity, entity.gender, toks[j].text,
+                                              sent.paragraph, inferred=True)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_before(self, sent: Sentence, position: int) -> _Speaker | None:
         """The one titled person the sentence names before ``position`` (امتنع المسؤول
@@ -290,13 +346,15 @@ class _Reader:
         toks = sent.tokens
         found: list[Cue] = []
         self.found = found
+        self.subject = None
         local: _Speaker | None = self._topic(sent)
         i = 0
         while i < len(toks):
             tok = toks[i]
             key = tok.key
             if inside[i] or not (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS
-                                 or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS):
+                                 or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS
+                                 or _said_it(toks, i) is not None):
                 i += 1
                 continue
             if local is None and not found:
@@ -304,7 +362,7 @@ class _Reader:
             parsed: tuple[Cue | None, _Speaker | None, int] | None
             if key in lx.DOCUMENT_VERB_KEYS:
                 parsed = self._document(sent, i)
-            elif key in lx.VERB_KEYS:
+            elif key in lx.VERB_KEYS or _said_it(toks, i) is not None:
                 parsed = self._verb(sent, i, local)
             elif key in lx.PARTICIPLE_KEYS:
                 parsed = self._participle(sent, i, local)
@@ -318,6 +376,8 @@ class _Reader:
                 # وأشار إلى أن اتحاد القدم يرحب بـ...: a body speaking inside another's
                 # reported words; the speaker carried on to later sentences stays the outer one
                 speaker.local_only = True
+            elif speaker is not None and cue is None and self.subject is None:
+                self.subject = speaker  # وقال د. فلان خلال ...: a verb with no words
             if cue is not None:
                 found.append(cue)
             if speaker is not None:
@@ -361,6 +421,13 @@ class _Reader:
                 cue.via = None  # the outlet itself is the source
 
     # ---- verbs ---------------------------------------------------------------------
+
+    def _ambiguous_here(self, toks: list[Tok], i: int) -> bool:
+        """A verb form that is also a noun or preposition (بين، عبر), bare and in the
+        middle of a clause: not read as a verb."""
+        key = toks[i].key
+        return lx.VERB_KEYS[key][0] in lx.AMBIGUOUS_VERBS and not (
+            key[0] in "وف" and key[1:] in lx.VERB_KEYS) and not self._clause_start(toks, i)
 
     def _clause_start(self, toks: list[Tok], i: int) -> bool:
         if i == 0:
@@ -419,14 +486,15 @@ class _Reader:
               ) -> tuple[Cue | None, _Speaker | None, int] | None:
         toks = sent.tokens
         tok = toks[i]
-        lemma, gender = lx.VERB_KEYS[tok.key]
+        said_it = None if tok.key in lx.VERB_KEYS else _said_it(toks, i)
+        lemma, gender = lx.VERB_KEYS[said_it or tok.key]
         if TANWEEN.intersection(tok.text):
             return None  # تشددٍ: a noun, verbs take no tanween
         prefixed = tok.key[0] in "وف" and tok.key[1:] in lx.VERB_KEYS
         plural = tok.key.endswith(PLURAL_ENDINGS)
         if lemma in lx.AMBIGUOUS_VERBS and not prefixed and not self._clause_start(toks, i):
             return None
-        if i > 0 and toks[i - 1].key in RELATIVES and not (
+        if i > 0 and toks[i - 1].key in RELATIVES and not said_it and not (
                 toks[i - 1].key == "ما" and i + 2 < len(toks)
                 and toks[i + 1].key in _PREPOSITION_PRONOUNS and _name_or_title(toks[i + 2])):
             # a relative clause: الأسباب التي تدعو إلى ذلك (but وهو ما شدد عليه الجبير:
@@ -475,6 +543,15 @@ class _Reader:
             if key == "علي" and j + 1 < n and toks[j + 1].key == "لسان" and relay_from is None:
                 # وأكدت الإمارة على لسان متحدثها فلان: the spokesman speaks for the body
                 relay_from, subject = subject, []
+                circumstance = False
+                j += 2
+                continue
+            if key in _RELAYING and subject and relay_from is None and j + 1 < n and (
+                    toks[j + 1].key == "عن") and not comma:
+                # كما يذكر موقع العربية نقلا عن الموقع الرسمي: the outlet relays the
+                # words of the one after عن
+                relay_from, subject = subject, []
+                relay = True
                 circumstance = False
                 j += 2
                 continue
@@ -558,9 +635,9 @@ class _Reader:
             result = self._complement(toks, j, lemma, bool(subject), j == i + 1)
             if result is not None:
                 break
-            if (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS) and (
-                    toks[j - 1].key not in _NOUN_GOVERNORS):
-                break  # (but عدم ذكر اسمه: a verbal noun, not a verb)
+            if (key in lx.VERB_KEYS and not self._ambiguous_here(toks, j)
+                    or key in lx.PARTICIPLE_KEYS) and toks[j - 1].key not in _NOUN_GOVERNORS:
+                break  # (but عدم ذكر اسمه: a verbal noun, not a verb; مؤتمر عبر الهاتف)
             if key in lx.CIRCUMSTANCE_PREP_KEYS and j + 1 < n and (
                     toks[j + 1].key in lx.CIRCUMSTANCE_NOUN_KEYS
                     or toks[j + 1].key in DEMONSTRATIVES):
@@ -623,17 +700,25 @@ class _Reader:
                     subject.append(t)
             j += 1
         postposed = False
-        if result is None and subject and j < n and toks[j].key in lx.PARTICIPLE_KEYS:
+        # «...»، قال الوزير / «...»، هذا ما قاله فلان: the words may come before the verb
+        b = i - 1
+        if said_it:
+            b -= 1
+            if b >= 0 and toks[b].key in _THIS:
+                b -= 1
+        before = toks[b] if b >= 0 else None
+        if before is not None and before.text in COMMAS and b > 0:
+            before = toks[b - 1]
+        after_words = before is not None and is_mark(before.text)
+        if result is None and subject and j < n and toks[j].key in lx.PARTICIPLE_KEYS and not (
+                after_words and lx.PARTICIPLE_KEYS[toks[j].key] != "قال"):
             # تساءل فلان قائلاً: the participle carries the words, the verb the speaker
+            # (but «...»، قال فلان مضيفاً «...»: the verb has the words before it)
             mention = mention_of(self.text, subject, gender)
             speaker, _ = self._resolve(mention, gender, tok.start, sent.paragraph, local)
             return None, speaker, j
         if result is None:
-            # «...»، قال الوزير: the words come before the verb.
-            before = toks[i - 1] if i > 0 else None
-            if before is not None and before.text in COMMAS and i > 1:
-                before = toks[i - 2]
-            if before is None or not is_mark(before.text) or not subject:
+            if not after_words or not subject:
                 if not subject:
                     return None
                 # وذكر الخلف تفاصيل كفاحه ... وقال: "...": no words here, but the subject
@@ -738,6 +823,8 @@ class _Reader:
         if k >= len(toks) or strip_al(toks[k].key) not in lx.TITLE_KEYS or not (
                 is_definite(toks[k])):
             return []
+        if toks[k].key in lx.HONORIFIC_KEYS and k + 1 < len(toks) and name_like(toks[k + 1]):
+            return []  # ...، العميد فلان: a rank and a name, not a title
         while k < len(toks) and k - j <= 6 and toks[k].text.isalpha() and (
                 toks[k].key not in lx.COMPLEMENTIZER_KEYS and toks[k].key not in lx.VERB_KEYS):
             k += 1
@@ -752,10 +839,13 @@ class _Reader:
                 name_like(t) for t in subject[1:]):
             return []  # (والي أرزينجان: the one word after the title is what he governs)
         k = j + 1
-        while k < len(toks) and k - j <= 4 and (name_like(toks[k]) or (
-                toks[k].key in lx.PARTICLE_KEYS) or k > j + 1 and is_family_name(toks[k])):
+        rank = k < len(toks) and toks[k].key in lx.HONORIFIC_KEYS  # ...، العميد فلان،
+        k += rank
+        while k < len(toks) and k - j - rank <= 4 and (
+                name_like(toks[k]) or toks[k].key in lx.PARTICLE_KEYS or toks[k].key == "الله"
+                or k > j + 1 + rank and is_family_name(toks[k])):
             k += 1
-        if k - j < 3 or k >= len(toks) or not (
+        if k - j - rank < 3 or k >= len(toks) or not (
                 toks[k].text in COMMAS or toks[k].text in (":", "：")
                 or toks[k].key.startswith("ل") and len(toks[k].key) > 3):
             return []
@@ -783,6 +873,8 @@ class _Reader:
         pluperfect = self._pluperfect_subject(toks, i)
         if pluperfect:
             return pluperfect
+        if i > 1 and toks[i - 1].text in COMMAS:
+            return self._opening_person(toks, i - 1)
         k = i - 1
         if k >= 0 and toks[k].text.endswith(("-", "–")):
             # أن النبي -صلى الله عليه وسلم- قال: step over the parenthesis
@@ -825,6 +917,21 @@ class _Reader:
                 name_like(t) or t.key in lx.PARTICLE_KEYS for t in left):
             return left  # أما وزير الدولة، أنور قرقاش قال: a full name opening the clause
         return []
+
+    def _opening_person(self, toks: list[Tok], comma: int) -> list[Tok]:
+        """A person described and named from the sentence start to a comma before the
+        verb: مؤسسة الدار سيدة عراقية اسمها فلانة، تقول؛ وجاء نائب رئيس الوزراء، فلان،
+        ليؤكد (a first verb of coming or being is stepped over)."""
+        first = 1 if toks[0].key in lx.DOCUMENT_VERB_KEYS or toks[0].key in KANA else 0
+        words = [t for t in toks[first:comma] if t.text not in COMMAS]
+        if not words or len(words) > SVO_LIMIT or any(
+                t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS or is_mark(t.text)
+                or t.text in END_PUNCT for t in words):
+            return []
+        mention = mention_of(self.text, words)
+        if mention is None or mention.kind != PERSON or not mention.name:
+            return []
+        return words
 
     @staticmethod
     def _pluperfect_subject(toks: list[Tok], i: int) -> list[Tok]:
@@ -977,7 +1084,12 @@ class _Reader:
                 if gender is None or previous.gender in (None, gender, "p") or gender == "p":
                     return _Speaker(previous.name, previous.entity, previous.gender, None,
                                     paragraph, inferred=True), {"speaker_inferred"}
-            for entity in reversed(self.registry.entities[-8:]):
+            # nobody has spoken yet: the first person the last sentence naming people
+            # names (رفع رئيس الاتحاد الأمير فلان التهنئة للملك سلمان. وأكد أن: the
+            # subject comes before the objects), else the last person seen
+            candidates = [entity for mention, entity in self.people if mention.end <= position]
+            candidates = candidates or [entity for _, entity in self.last_people]
+            for entity in [*candidates, *reversed(self.registry.entities[-8:])]:
                 if entity.kind == PERSON and entity.last_seen <= position and (
                         gender is None or entity.gender in (None, gender)):
                     return _Speaker(entity.name, entity, entity.gender, None, paragraph,

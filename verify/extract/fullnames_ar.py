@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import lexicon_ar as lx
-from .clauses_ar import TITLE_SYNONYMS
+from .clauses_ar import NAME_WORDS, TITLE_SYNONYMS
 from .entities import PERSON, Registry
 from .keys import fold_ar, strip_al
 from .mentions_ar import is_body, is_definite, name_like
@@ -63,7 +63,8 @@ def strip_honorifics(name: str) -> str:
     if not i:
         return name
     rest = fold_ar(parts[i])
-    if rest.startswith("ال") or rest in _NOT_NAMES or rest in lx.FUNCTION_KEYS:
+    if rest.startswith("ال") or rest in _NOT_NAMES or rest in lx.FUNCTION_KEYS and (
+            parts[i] not in NAME_WORDS):  # (علي is a name, على a preposition)
         return name  # المدير العام للشركة: a post, not a rank before a name
     return " ".join(parts[i:])
 
@@ -112,7 +113,23 @@ class FullNames:
             return self._by_title(key) or bare
         if not parts[0].isalpha() or len(key) < 3 or key in lx.FUNCTION_KEYS:
             return bare
-        return self._by_surname(key) or self._by_first_word(key) or self._in_text(key) or bare
+        # الأمير محمد: the rank written before the one word tells apart the people the
+        # document names with it first
+        ranks = frozenset(strip_al(fold_ar(w)) for w in name.split()[:-1])
+        known = self.registry.find((key,))
+        if known is not None and known.name == name:
+            ranks |= known.title_keys
+        found = self._by_surname(key)
+        if found is None:
+            first = {n for n, titles in self._people() if fold_ar(n.split()[0]) == key}
+            if len(first) > 1 and ranks:
+                first = {n for n, titles in self._people()
+                         if n in first and ranks <= titles}
+            if len(first) == 1:
+                found = first.pop()
+            elif first:
+                return bare  # a first name several people share: not a surname either
+        return found or self._in_text(key) or bare
 
     def _people(self) -> list[tuple[str, set[str]]]:
         return [(strip_honorifics(e.name), e.title_keys) for e in self.registry.entities
@@ -129,12 +146,6 @@ class FullNames:
         """ريتشاردسون -> the one known person whose name ends with it."""
         names = {n for n, _ in self._people()
                  if strip_al(fold_ar(n.split()[-1])) == strip_al(key)}
-        return names.pop() if len(names) == 1 else None
-
-    def _by_first_word(self, key: str) -> str | None:
-        """وون -> وون هي ريونغ: a name cited by its first word (a family name written
-        first, a player known by his first name), when one known person has it."""
-        names = {n for n, _ in self._people() if fold_ar(n.split()[0]) == key}
         return names.pop() if len(names) == 1 else None
 
     def _in_text(self, key: str) -> str | None:

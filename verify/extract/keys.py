@@ -23,7 +23,10 @@ _AR_TABLE: dict[int, str | None] = {
     **{ord(c): None for c in "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
        "\u2066\u2067\u2068\u2069\ufeff\u00ad"},
 }
-_SKELETON_TABLE: dict[int, str | None] = {ord(c): None for c in "اويه"}
+# long vowels dropped; the letters a foreign hard g is written with (بوغدانوف /
+# بوجدانوف، گ) become one
+_SKELETON_TABLE: dict[int, str | None] = {**{ord(c): None for c in "اويه"},
+                                          ord("غ"): "ج", ord("گ"): "ج"}
 
 
 def fold_ar(word: str) -> str:
@@ -46,7 +49,7 @@ def strip_al(key: str) -> str:
 
 def skeleton_ar(key: str) -> str:
     """A folded word without long vowels: spelling variants of foreign names meet here
-    (ستافان / ستيفان, ميستورا / مستورا)."""
+    (ستافان / ستيفان, ميستورا / مستورا, بوغدانوف / بوجدانوف)."""
     return key.translate(_SKELETON_TABLE) or key
 
 

@@ -38,6 +38,7 @@ REPORTING_VERBS: dict[str, str] = {
     "طالب": "طالب طالبت طالبوا | يطالب تطالب يطالبون | مطالبا",
     "أبدى": "أبدى أبدت أبدوا | يبدي تبدي | مبديا",
     "أعرب": "أعرب أعربت أعربوا | يعرب تعرب | معربا",
+    "عبر": "عبر عبرت عبروا | يعبر تعبر | معبرا",
     "استطرد": "استطرد استطردت | يستطرد | مستطردا",
     "استدرك": "استدرك استدركت | يستدرك | مستدركا",
     "أردف": "أردف أردفت | يردف | مردفا",
@@ -84,7 +85,7 @@ REPORTING_VERBS: dict[str, str] = {
 # or with و/ف, and only with a complement.
 AMBIGUOUS_VERBS = frozenset({"بين", "ذكر", "تابع", "رد", "كتب", "وعد", "حث", "علق", "رأى",
                              "كشف", "ختم", "أعاد", "لاحظ", "نقل", "وصف", "خلص", "زاد",
-                             "طالب"})
+                             "طالب", "عبر"})
 # Feminine participles that are everyday nouns or adjectives (مطالبة "demand", لافتة
 # "banner", مفيدة "useful"): not cues.
 NOT_PARTICIPLES = words("مطالبة لافتة مفيدة داعية كاتبة مضيفة ملاحظة معلنة متوقعة مقترحة "
@@ -94,7 +95,7 @@ NOT_PARTICIPLES = words("مطالبة لافتة مفيدة داعية كاتب�
 # Verbs that count only with their preposition: أقر بأن (admitted) but أقر القانون
 # (passed); رحب بـ، طالب بـ، دعا إلى ...
 PREPOSITION_ONLY = frozenset({"زاد", "أقر", "اعترف", "رحب", "أشاد", "طالب", "دعا", "حذر", "ناشد",
-                              "حث", "أوصى", "توعد", "وعد", "أعرب", "نوه"})
+                              "حث", "أوصى", "توعد", "وعد", "أعرب", "نوه", "عبر"})
 # Verbs so common as other words that only أن makes them speech (بين "between").
 THAT_ONLY = frozenset({"بين"})
 # Passive formulas of the writer (يُذكر أن، يشار إلى أن): no speaker, no cue.
@@ -115,6 +116,7 @@ VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "دعا": ("إلى", "ب"),
     "حذر": ("من",),
     "أعرب": ("عن",),
+    "عبر": ("عن",),
     "كشف": ("عن",),
     "أعلن": ("عن",),
     "أكد": ("على",),
@@ -146,6 +148,9 @@ OBJECT_OPENERS = words(
     "تحقيق حاجة احتمال إمكانية استمرار مواصلة وقوع سقوط مقتل إصابة قرب جاهزية قيام "
     "اعتقال القبض ضبط تسجيل ارتفاع انخفاض تراجع زيادة نجاح فشل الانتباه النظر"
 )
+# Courtesies offered, with the giver's pronoun after his name (قدم الأمير محمد تعازيه):
+# never part of the name.
+COURTESIES = words("تعازي تهاني تحيات تحية شكر تهنئة مواساة تبريكات")
 
 # Complementisers that open the content: أن، إن، بأن with their pronoun endings.
 COMPLEMENTIZERS = words(
@@ -171,6 +176,8 @@ LETTER_NAMES = words("إيه ايه بي سي دي إي اي إف اف جي إت
 # البيان (the statement named before: في بيان صحفي).
 DOCUMENT_NOUNS = words("بيان نشرة تقرير رسالة دراسة وثيقة مذكرة تعميم منشور تغريدة خطاب "
                        "إعلان مقال كتاب")
+# Plurals of the documents that speak (وفق تقارير، بحسب إحصاءات).
+REPORT_PLURALS = words("تقارير بيانات دراسات إحصاءات إحصائيات أرقام تقديرات وثائق رسائل")
 # Verbs that introduce the words of a document: جاء في البيان، ورد في التقرير.
 DOCUMENT_VERBS = words("جاء وجاء ورد وورد")
 # The noun that carries relayed words: نقلت عنه قوله إن، نقل عن مصدر القول إن.
@@ -413,6 +420,9 @@ def _verb_forms() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
                 gender = "m"
             for prefix in ("", "و", "ف"):
                 finite.setdefault(fold_ar(prefix + form), (lemma, gender))
+            if form in present:
+                # جاء فلان ليؤكد أن، وتسرد حكايتها لتقول: "to say", the subject before it
+                finite.setdefault(fold_ar("ل" + form), (lemma, gender))
         for form in parts_:
             base = form[:-1] if form.endswith("ا") else form
             for variant in (form, base + "ة", base + "ين", base + "ات"):
@@ -444,6 +454,8 @@ SPEECH_NOUN_KEYS = _fold_all(SPEECH_NOUNS)
 SOURCE_KEYS = _fold_all(SOURCE_PHRASES)
 SOURCE_LINK_KEYS = _fold_all(SOURCE_LINKS)
 OBJECT_OPENER_KEYS = _fold_all(OBJECT_OPENERS)
+COURTESY_KEYS = _fold_all(COURTESIES)
+REPORT_PLURAL_KEYS = _fold_all(REPORT_PLURALS)
 CIRCUMSTANCE_PREP_KEYS = _fold_all(CIRCUMSTANCE_PREPOSITIONS)
 CIRCUMSTANCE_NOUN_KEYS = _fold_all(CIRCUMSTANCE_NOUNS)
 OUTLET_NOUN_KEYS = _fold_all(OUTLET_NOUNS)

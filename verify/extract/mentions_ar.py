@@ -22,7 +22,8 @@ _LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION
             | lx.ORGANISATION_KEYS | lx.DESCRIPTOR_KEYS | lx.PLACE_KEYS | lx.FUNCTION_KEYS
             | lx.TIME_KEYS | lx.DISCOURSE_KEYS | lx.PRONOUN_KEYS | lx.COMPLEMENTIZER_KEYS
             | lx.SPEECH_NOUN_KEYS | lx.SOURCE_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS
-            | lx.OBJECT_OPENER_KEYS | lx.NUMBER_KEYS | lx.DATE_KEYS | lx.OUTLET_NOUN_KEYS
+            | lx.OBJECT_OPENER_KEYS | lx.COURTESY_KEYS | lx.NUMBER_KEYS | lx.DATE_KEYS
+            | lx.OUTLET_NOUN_KEYS
             | frozenset(lx.VERB_KEYS) | frozenset(lx.PARTICIPLE_KEYS) | _PREPOSITIONS)
 _HEADS = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.KINSHIP_KEYS
 # Words that start a titled name: a title with or without the article, an honorific.
@@ -37,7 +38,8 @@ _FAMILY_HONORIFICS = frozenset(fold_ar(w) for w in words("الحاج الشيخ"
 _NAME_WORDS = frozenset({"علي", "عليّ"})
 _PREFIXED = ("ل", "ك", "ب", "ف", "و")
 # Nouns that take a pronoun ending right after a speaker (أبدى الوزير ارتياحه).
-_PRONOUN_STEMS = lx.OBJECT_OPENER_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS | lx.SPEECH_NOUN_KEYS
+_PRONOUN_STEMS = (lx.OBJECT_OPENER_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS | lx.SPEECH_NOUN_KEYS
+                  | lx.COURTESY_KEYS)
 # Words that introduce the name itself: رجل يدعى جيانغ، المدعو فلان.
 _NAMED = lx.CALLED_KEYS  # مهندس يدعى جيانغ، امرأة وتدعى سلمى
 
@@ -184,8 +186,10 @@ def _name_start(tokens: list[Tok], end: int) -> int:
     while i >= 0 and count < 7:
         tok = tokens[i]
         if not (name_like(tok) or tok.key in lx.PARTICLE_KEYS or _first_name_in_l(tokens, i)) \
-                and not (i - 1 >= 0 and tokens[i - 1].key in lx.PARTICLE_KEYS and _wordy(tok)):
-            break
+                and not (i - 1 >= 0 and tokens[i - 1].key in lx.PARTICLE_KEYS and _wordy(tok)) \
+                and not (tok.key == "الله" and i > 0 and name_like(tokens[i - 1])
+                         and start < end):
+            break  # (يد الله جواني، فضل الله: الله inside a name)
         if _governs(tokens[i - 1] if i > 0 else None):
             break
         start = i
@@ -423,7 +427,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
             i += 1
             continue
         j = i + max(1, phrase)
-        governs = not is_definite(tokens[i]) and key not in lx.HONORIFIC_KEYS
+        # (an honorific phrase, آية الله، governs no noun: the name follows it)
+        governs = not phrase and not is_definite(tokens[i]) and key not in lx.HONORIFIC_KEYS
         while j < n:
             k = tokens[j].key
             named = tokens[j].text in _NAME_WORDS
@@ -449,7 +454,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
         j += skipped  # المرشد الأعلى آية الله علي خامنئي
         start = j
         plain = 0
-        ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped)
+        ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped) or (
+            j == i + phrase > i)
         # الإعلامي بشرطة المنطقة: a spokesman's body, not a name after a rank
         body = start < n and (_of_institution(tokens[start]) or tokens[start].key in lx.EMPHATIC_KEYS)
         while not body and j < n and j - start < 7 and (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import lexicon_ar as lx
 from .clauses_ar import COMMAS, END_PUNCT
 from .cues import is_mark
-from .entities import ORG, PRONOUN, UNNAMED, Mention
+from .entities import ORG, PERSON, PRONOUN, UNNAMED, Mention
 from .keys import fold_ar, strip_al
 from .mentions_ar import mention_of
 from .segment import Tok
@@ -133,6 +133,9 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
                               source_tokens[-1].end), via, content, preposed,
                       toks[max(i, start - 1)].end, j)
     mention = mention_of(text, source_tokens) if source_tokens else None
+    if mention is not None and (_in_accordance(mention, source_tokens[0])
+                                or tok.key in _IN_LINE_WITH and not _cites(mention, source_tokens[0])):
+        return None
     if mention is not None and source_tokens[0].key.startswith("ل") and (
             source_tokens[0].key.startswith("لل") or tok.key.endswith(("وفقا", "طبقا"))):
         mention = _without_preposition(text, mention, source_tokens[0])
@@ -147,6 +150,35 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
 
 
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
+
+
+# "In line with": a source only when a speaker, outlet or document follows (وفق مصادر،
+# وفق بيان، وفق العواجي), not a plan or a rule (وفق برنامج، وفق مجموعة من القواعد).
+_IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
+
+
+def _cites(mention: Mention, first: Tok) -> bool:
+    """Is the phrase after وفق a speaker, an outlet or a document?"""
+    bare = strip_al(first.key)
+    if mention.kind == PERSON and mention.name and mention.text == mention.name:
+        return True  # وفق العواجي
+    return (bare in lx.TITLE_KEYS or first.key in lx.HONORIFIC_KEYS or bare in lx.UNNAMED_KEYS
+            or first.key in lx.UNNAMED_KEYS or bare in lx.OUTLET_NOUN_KEYS
+            or bare in lx.DOCUMENT_NOUN_KEYS or bare in lx.REPORT_PLURAL_KEYS
+            or first.key in lx.AGENCY_KEYS)
+
+
+def _in_accordance(mention: Mention, first: Tok) -> bool:
+    """وفق عناية الدولة بقيادة الملك سلمان: a person named at the end of a phrase that
+    opens with a common noun (not a title, rank, kin word or body) is not a source; the
+    phrase means "in line with", and the name belongs to a noun inside it."""
+    if mention.kind != PERSON or not mention.name or mention.text.startswith(mention.name):
+        return False
+    bare = strip_al(first.key)
+    return not (bare in lx.TITLE_KEYS or first.key in lx.HONORIFIC_KEYS or bare in lx.KINSHIP_KEYS
+                or bare in lx.UNNAMED_KEYS or first.key in lx.UNNAMED_KEYS
+                or bare in lx.INSTITUTION_KEYS or bare in lx.OUTLET_NOUN_KEYS
+                or first.key.startswith("ل") or not first.text.isalpha())
 
 
 def _points_back(tok: Tok) -> bool:
