@@ -27,6 +27,8 @@ _TERM_WORDS = 4  # a quoted item this short is a term unless a cue introduces it
 _FRAMED_TERM_WORDS = 8  # ... or this short after a naming word (بعنوان، campaign)
 _QUOTED_SHARE = 0.6  # reported content mostly inside quotation marks is the quotation
 _POSTPOSED_GAP = 40  # chars between a quotation and the verb that follows it
+# A quotation with no cue is the last speaker's if he spoke this many paragraphs before
+_INFERRED_PARAGRAPHS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ class TermHints:
     ``clause_openers``: folded words (إن، أن، that) that open a clause: a naming word
     before one frames nothing after it (مصدر في وزارة الدفاع إن «...»).
     ``is_quantity``: is this quoted text a quantity written out in words (a term)?
+    ``thus``: folded words that may open the sentence before a verb placed after the
+    words it reports («...». هكذا تصف فلانة).
     """
 
     naming_frames: frozenset[str]
@@ -57,6 +61,7 @@ class TermHints:
     is_name: Callable[[str], bool] | None = None
     clause_openers: frozenset[str] = frozenset()
     is_quantity: Callable[[str], bool] | None = None
+    thus: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -213,8 +218,10 @@ class _Builder:
             starts, post = self.postposed.get(following.index, ([], []))
             if post and following.paragraph == span.paragraph and \
                     starts[0] - span.outer_end <= _POSTPOSED_GAP and (
-                    following.tokens[0].start == starts[0]):
-                return post[0]
+                    following.tokens[0].start == starts[0] or len(following.tokens) > 1
+                    and following.tokens[1].start == starts[0]
+                    and following.tokens[0].key in self.hints.thus):
+                return post[0]  # (or «...». هكذا تصف فلانة)
         if sentence.index > 0:
             previous = self.sentences[sentence.index - 1]
             if previous.paragraph == sentence.paragraph and previous.tokens and \
@@ -331,7 +338,7 @@ class _Builder:
         i = bisect_right(self.spoken_ends, span.outer_start) - 1
         if i >= 0:
             last = self.spoken[i]
-            if span.paragraph - last.paragraph <= 1:
+            if span.paragraph - last.paragraph <= _INFERRED_PARAGRAPHS:
                 return _Attribution(last.speaker, None, None, last.via, ("speaker_inferred",))
         return _Attribution(None, None, None, None, ("speaker_unresolved",))
 

@@ -38,12 +38,15 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Reg
 from .fullnames_ar import FullNames
 from .keys import fold_ar, strip_al
 from .mentions_ar import (
+    eulogy_at,
+    governs_possessed,
     is_body,
     is_definite,
     is_family_name,
     is_initial,
     mention_of,
     mention_word,
+    name_keys,
     name_like,
     scan_titled_names,
 )
@@ -56,6 +59,9 @@ _SUBJECT_PREPOSITIONS = frozenset(fold_ar(w) for w in ("في", "من", "على",
 _AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
 _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
+_BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
+_PROPHET = "النبي"
+_WHICH = frozenset(fold_ar(w) for w in ("التي", "الذي"))
 _RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
 _PREVIOUSLY = frozenset(fold_ar(w) for w in ("سبق", "وسبق", "فسبق"))
 _TRUSTED = frozenset(fold_ar(w) for w in ("موثوق", "موثوقة", "الموثوق", "الموثوقة"))
@@ -86,6 +92,19 @@ _PRONOUN_ENDINGS = ("نا", "كم", "هم", "ها")  # لمراسلنا، لهم
 
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _THIS = frozenset(fold_ar(w) for w in ("هذا", "وهذا", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي"))
+
+
+def _possessed(tok: Tok) -> bool:
+    """تحقيقها، إعجابهم: a noun with her or their pronoun, an object, never a subject
+    (but سموها، معاليها are the person)."""
+    key = tok.key
+    if not (key.endswith(("ها", "هم", "هما")) and len(key) > 4 and tok.text.isalpha()) or (
+            key in lx.PRONOUN_KEYS):
+        return False
+    stem = key[:-3] if key.endswith("هما") else key[:-2]
+    # متحدثها، والدهم: a title or kin of theirs is a person
+    return not (stem in lx.TITLE_KEYS or stem in lx.KINSHIP_KEYS or stem in lx.UNNAMED_KEYS
+                or stem[:-1] + "ه" in lx.TITLE_KEYS)
 
 
 def _said_it(toks: list[Tok], i: int) -> str | None:
@@ -184,6 +203,7 @@ class _Reader:
         self.opening: _Speaker | None = None  # a titled name opening the current sentence
         self.found: list[Cue] = []  # the cues of the current sentence so far
         self.subject: _Speaker | None = None  # a verb's speaker in it, without words
+        self.wording: _Speaker | None = None  # whose text was quoted last (وتنص ... على)
         # document noun (بيان، نشره) -> who spoke through the last one named
         self.documents: dict[str, _Speaker] = {}
         self.own_l = _l_words(sentences)
@@ -354,6 +374,7 @@ class _Reader:
             key = tok.key
             if inside[i] or not (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS
                                  or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS
+                                 or key in lx.WORDING_VERB_KEYS
                                  or _said_it(toks, i) is not None):
                 i += 1
                 continue
@@ -362,6 +383,8 @@ class _Reader:
             parsed: tuple[Cue | None, _Speaker | None, int] | None
             if key in lx.DOCUMENT_VERB_KEYS:
                 parsed = self._document(sent, i)
+            elif key in lx.WORDING_VERB_KEYS:
+                parsed = self._wording(sent, i)
             elif key in lx.VERB_KEYS or _said_it(toks, i) is not None:
                 parsed = self._verb(sent, i, local)
             elif key in lx.PARTICIPLE_KEYS:
@@ -422,6 +445,39 @@ class _Reader:
 
     # ---- verbs ---------------------------------------------------------------------
 
+    def _object_not_subject(self, mention: Mention, subject: list[Tok], lemma: str, verb: Tok,
+                            gender: str | None, local: _Speaker | None) -> bool:
+        """Words after a verb that are its object, the subject left unsaid: a noun with a
+        pronoun (وتتمنى تحقيقها)، or what a verb of describing describes when someone is
+        already speaking (وتصف مادة السكر بـ«الرائعة»: she describes sugar). A title, an
+        unnamed source, a body or a name the document knows stays the subject."""
+        if mention.kind == ORG and mention.name is None and len(subject) == 1 and (
+                subject[0].key.endswith(_OBJECT_PRONOUNS) and len(subject[0].key) > 4):
+            return True
+        if lemma not in lx.DESCRIBE_VERBS or verb.key.endswith(_OBJECT_PRONOUNS) or (
+                len(subject) > 2 or mention.kind not in (PERSON, ORG) or mention.head):
+            return False
+        first = strip_al(subject[0].key)
+        if first in lx.TITLE_KEYS or first in lx.INSTITUTION_KEYS or subject[0].key in (
+                lx.HONORIFIC_KEYS) or (mention.keys and self.registry.find(mention.keys)):
+            return False
+        current = local or (self.recent[-1] if self.recent else None)
+        return current is not None and (gender is None or current.gender in (None, gender))
+
+    def _after_closing_mark(self, position: int) -> bool:
+        """Does a quotation mark (and perhaps a full stop) come right before
+        ``position``? («...». هكذا تصف فلانة)"""
+        before = self.text[max(0, position - 6):position].rstrip(" .\u00a0")
+        return bool(before) and is_mark(before[-1])
+
+    def _known_person(self, words: list[Tok]) -> bool:
+        """Are these words all a name of a person the document has named?"""
+        if not all(name_like(t) or t.key in lx.PARTICLE_KEYS or t.key == "الله"
+                   or is_family_name(t) for t in words):
+            return False
+        entity = self.registry.find(name_keys([t.text for t in words]))
+        return entity is not None and entity.kind == PERSON
+
     def _ambiguous_here(self, toks: list[Tok], i: int) -> bool:
         """A verb form that is also a noun or preposition (بين، عبر), bare and in the
         middle of a clause: not read as a verb."""
@@ -437,7 +493,8 @@ class _Reader:
             return True  # وسبق أن كشف مصدر: "had earlier revealed"
         return (prev.text in COMMAS or prev.text in ":" or is_mark(prev.text)
                 or prev.key in lx.DISCOURSE_KEYS or prev.key in KANA
-                or prev.key in lx.TIME_KEYS or prev.key in PARTICLES_BEFORE_VERB)
+                or prev.key in lx.TIME_KEYS or prev.key in PARTICLES_BEFORE_VERB
+                or prev.key in lx.THUS_KEYS)
 
     def _complement(self, toks: list[Tok], j: int, lemma: str, has_subject: bool,
                     after_verb: bool) -> tuple[str, int | None, int] | None:
@@ -446,6 +503,8 @@ class _Reader:
         key = tok.key
         n = len(toks)
         if key in lx.COMPLEMENTIZER_KEYS:
+            if j > 0 and toks[j - 1].key in _BEFORE_THAT_TIME:
+                return None  # منذ أن كانت، بعد أن: "since", "after", not what was said
             return "that", (toks[j + 1].start if j + 1 < n else None), j + 1
         if tok.text in (":", "："):
             return "colon", (toks[j + 1].start if j + 1 < n else None), j + 1
@@ -472,6 +531,9 @@ class _Reader:
                 if j + 1 < n:
                     return "prep", toks[j + 1].start, j + 1
                 return None
+            if lemma in lx.DESCRIBE_VERBS:
+                return None  # a description needs its marks (وصفها بـ«...»), and هكذا تصف
+                #              الشيف فلانة برويا: a name in ب
             if has_subject or not after_verb or key.startswith("بال") or object_opener(
                     key[1:]) or self.registry.find((key,)) is None:
                 return "bi", tok.start + 1, j + 1  # تعهد ببذل (unless بورودافكين is a name)
@@ -513,6 +575,7 @@ class _Reader:
         speech_noun = False
         apposition: list[Tok] = []
         document: str | None = None
+        blessed: list[Tok] = []
         result = None
         n = len(toks)
         j = i + 1
@@ -521,6 +584,14 @@ class _Reader:
             key = t.key
             if t.text in END_PUNCT and not (subject and is_initial(toks, j)):
                 break
+            size, prophetic = eulogy_at(toks, j)
+            if size:
+                # قال النبي صلى الله عليه وسلم؛ قال عليه الصلاة والسلام: the blessing is
+                # not the name, and alone it stands for the Prophet
+                if prophetic and not subject and not circumstance and not comma:
+                    blessed = toks[j:j + size]
+                j += size
+                continue
             if key in lx.CALLED_KEYS and (subject or circumstance or comma) and j + 1 < n and (
                     toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS):
                 # وقالت امرأة من سكان المدينة ... تدعى سلمى: the name after a long
@@ -619,6 +690,10 @@ class _Reader:
                     circumstance = True
                     j = k
                     continue
+            if not subject and not circumstance and not comma and _possessed(t):
+                circumstance = True  # وتتمنى تحقيقها: her wish, its object; she speaks
+                j += 1
+                continue
             if not subject and not circumstance and not comma and _circumstantial(toks, j) and (
                     self.registry.find((key,)) is None):
                 circumstance = True  # وقال مخاطبا المحطة إن: how he spoke, not who
@@ -689,11 +764,20 @@ class _Reader:
                 circumstance = True
                 j += 1
                 continue
+            if subject and not circumstance and not comma and key in _SUBJECT_PREPOSITIONS and (
+                    t.text not in NAME_WORDS) and self._known_person(subject):
+                # وتمنى بلقاسم | من الجماهير: a person the document named ends the subject
+                circumstance = True
+                j += 1
+                continue
             if not circumstance and not comma:
                 if not subject and key in self.own_l:
                     subject.append(t)  # من جانبه، أشار لافروف: a name, not ل + noun
-                elif ends_subject(t, subject):
-                    circumstance = True  # keep looking for the content, not for the subject
+                elif ends_subject(t, subject) or subject and governs_possessed(toks, j) or (
+                    subject and _possessed(t) and any(name_like(w) for w in subject)):
+                    # keep looking for the content, not for the subject (and فلانة |
+                    # طبيعة مهنتها: the object begins)
+                    circumstance = True
                     if subject and t.text in DASHES:
                         apposition = self._dashed(toks, j)
                 else:
@@ -706,10 +790,16 @@ class _Reader:
             b -= 1
             if b >= 0 and toks[b].key in _THIS:
                 b -= 1
+        elif b >= 0 and toks[b].key in lx.THUS_KEYS:
+            b -= 1  # «...». هكذا تصف فلانة
+        if b >= 0 and toks[b].text in END_PUNCT and toks[b].text != "؟" and (
+                i - b <= 2 and b > 0 and is_mark(toks[b - 1].text)):
+            b -= 1  # (a full stop between the closing mark and هكذا)
         before = toks[b] if b >= 0 else None
         if before is not None and before.text in COMMAS and b > 0:
             before = toks[b - 1]
-        after_words = before is not None and is_mark(before.text)
+        after_words = before is not None and is_mark(before.text) or b < 0 < i and (
+            toks[0].key in lx.THUS_KEYS and self._after_closing_mark(toks[0].start))
         if result is None and subject and j < n and toks[j].key in lx.PARTICIPLE_KEYS and not (
                 after_words and lx.PARTICIPLE_KEYS[toks[j].key] != "قال"):
             # تساءل فلان قائلاً: the participle carries the words, the verb the speaker
@@ -747,7 +837,7 @@ class _Reader:
         if lemma in lx.SPEECH_NOUN_ONLY and not speech_noun:
             return None  # مضى عامان: time passed, nobody spoke
         if lemma in lx.DESCRIBE_VERBS and not (
-                complement in ("mark", "that", "colon")
+                postposed or complement in ("mark", "that", "colon")
                 or complement == "prep" and next_i < n and is_mark(toks[next_i].text)):
             return None  # ووصف أدوية بشكل ...: prescribed, not described
         if lemma in lx.THAT_ONLY and complement != "that":
@@ -764,6 +854,12 @@ class _Reader:
         if not subject and not relay:
             subject = self._svo_subject(toks, i)
         mention = mention_of(self.text, subject, gender) if subject else None
+        if mention is None and blessed:
+            mention = Mention(self.text[blessed[0].start:blessed[-1].end], PERSON,
+                              blessed[0].start, blessed[-1].end, _PROPHET, (fold_ar(_PROPHET),))
+        if mention is not None and self._object_not_subject(mention, subject, lemma, tok, gender,
+                                                             local):
+            mention = None
         if mention is not None and apposition and mention.kind == PERSON and mention.name:
             # وقال فلان - والد الطفلة - إن: the apposition is his title (والد الطفلة)
             mention.title_keys = mention.title_keys | {
@@ -926,10 +1022,14 @@ class _Reader:
         words = [t for t in toks[first:comma] if t.text not in COMMAS]
         if not words or len(words) > SVO_LIMIT or any(
                 t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS or is_mark(t.text)
-                or t.text in END_PUNCT for t in words):
+                or t.text in END_PUNCT or t.key in lx.FUNCTION_KEYS and t.text not in NAME_WORDS
+                for t in words):
             return []
+        if name_like(words[0]) or not mention_word(strip_al(words[0].key)):
+            return []  # (وتمنى فلان من الجماهير ...،: a verb opens it, not a description)
         mention = mention_of(self.text, words)
-        if mention is None or mention.kind != PERSON or not mention.name:
+        if mention is None or mention.kind != PERSON or not mention.name or not (
+                mention.text.endswith(mention.name)):
             return []
         return words
 
@@ -1031,7 +1131,8 @@ class _Reader:
             words.pop()
         phrase = self.text[words[0].start:words[-1].end]
         known = self.documents.get(noun) if is_definite(toks[i + 2]) else None
-        speaker = known or _Speaker(phrase, None, None, phrase, sent.paragraph)
+        issuer = self._issuer(words, sent)
+        speaker = issuer or known or _Speaker(phrase, None, None, phrase, sent.paragraph)
         self.documents[noun] = speaker
         tok = toks[i]
         cue = Cue(sent.index, sent.paragraph, tok.start, toks[i + 1].end,
@@ -1039,6 +1140,69 @@ class _Reader:
         self._fill(cue, speaker, set(), None, None)
         cue.mention = phrase
         return cue, speaker, next_i
+
+    def _wording(self, sent: Sentence, i: int
+                 ) -> tuple[Cue, _Speaker | None, int] | None:
+        """وتنص الإصلاحات التي أعلنها فلان على «...»، وتشمل إصلاحات فلان «...»، وينص
+        القانون على «...»: quoted wording of a text; its words are whoever issued it
+        (named in a relative clause or as its owner), else the text's."""
+        toks = sent.tokens
+        n = len(toks)
+        j = i + 1
+        while j < n and j - i <= 12 and not is_mark(toks[j].text) and not (
+                toks[j].key == "علي" and toks[j].text not in NAME_WORDS) and not (
+                toks[j].key in BI and j + 1 < n and is_mark(toks[j + 1].text)):
+            if toks[j].text in END_PUNCT or toks[j].text in COMMAS or toks[j].key in lx.VERB_KEYS:
+                return None
+            j += 1
+        mark = j + 1 if j < n and (toks[j].key == "علي" or toks[j].key in BI) else j
+        if mark >= n or not is_mark(toks[mark].text):
+            return None
+        words = toks[i + 1:j]
+        if not words:  # كما تتضمن «...»: the text quoted last
+            if self.wording is None:
+                return None
+            words, speaker = [toks[i]], self.wording
+        else:
+            speaker = self._issuer(words, sent)
+        noun = strip_al(words[0].key)
+        if speaker is None and is_definite(words[0]) and noun in self.documents:
+            speaker = self.documents[noun]  # تنص الإصلاحات: those someone announced
+        if speaker is None:
+            mention = mention_of(self.text, words)
+            owner = self.registry.find(mention.keys) if mention is not None and (
+                mention.kind == PERSON and mention.keys) else None
+            if owner is not None and owner.kind == PERSON:
+                # إصلاحات فلان: the person the document named, not a longer name of him
+                speaker = _Speaker(owner.name, owner, owner.gender, mention.text, sent.paragraph)
+            else:
+                # القانون (الذي تم الإعلان عنه أمس): the text itself, without its clause
+                r = next((k for k, t in enumerate(words) if t.key in _WHICH), len(words))
+                phrase = self.text[words[0].start:words[max(r, 1) - 1].end]
+                speaker = _Speaker(phrase, None, None, phrase, sent.paragraph)
+        tok = toks[i]
+        cue = Cue(sent.index, sent.paragraph, tok.start, tok.end, tok.text, "verb", "mark",
+                  toks[mark].start)
+        self._fill(cue, speaker, set(), None, None)
+        cue.mention = self.text[words[0].start:words[-1].end]
+        if speaker is not None:
+            speaker.local_only = True  # the text speaks here only
+            self.documents[noun] = speaker
+        self.wording = speaker
+        return cue, speaker, mark
+
+    def _issuer(self, words: list[Tok], sent: Sentence) -> _Speaker | None:
+        """البرقية التي بعثها ولي العهد، البيان الذي أصدره الوزير: who sent the
+        document, named in a relative clause after it."""
+        r = next((k for k, t in enumerate(words) if t.key in _WHICH), None)
+        if r is None or r + 2 >= len(words):
+            return None
+        mention = mention_of(self.text, words[r + 2:])
+        if mention is None or mention.kind not in (PERSON, TITLE, ORG) or not (
+                mention.name or mention.kind == TITLE):
+            return None
+        speaker, _ = self._resolve(mention, None, words[r + 2].start, sent.paragraph, None)
+        return speaker
 
     def _source(self, sent: Sentence, i: int, local: _Speaker | None
                 ) -> tuple[Cue, _Speaker | None, int] | None:

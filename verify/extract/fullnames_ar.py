@@ -15,7 +15,7 @@ from . import lexicon_ar as lx
 from .clauses_ar import NAME_WORDS, TITLE_SYNONYMS
 from .entities import PERSON, Registry
 from .keys import fold_ar, strip_al
-from .mentions_ar import is_body, is_definite, name_like
+from .mentions_ar import is_body, is_definite, mention_word, name_like
 from .segment import Sentence, Tok
 
 __all__ = ["FullNames"]
@@ -29,6 +29,9 @@ _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
 
 
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
+# Words before a surname that are not first names: speech acts, verbs that quote a text
+# (نص القانون، تنص الإصلاحات)
+_NOT_FIRST_NAMES = lx.SPEECH_ACT_KEYS | lx.WORDING_VERB_KEYS | lx.DOCUMENT_VERB_KEYS
 
 
 def _is_title(key: str) -> bool:
@@ -111,8 +114,9 @@ class FullNames:
         key = fold_ar(parts[0])
         if _is_title(key):
             return self._by_title(key) or bare
-        if not parts[0].isalpha() or len(key) < 3 or key in lx.FUNCTION_KEYS:
-            return bare
+        if not parts[0].isalpha() or len(key) < 3 or key in lx.FUNCTION_KEYS or (
+                mention_word(key) and parts[0] not in NAME_WORDS):
+            return bare  # (القانون، الشركة: a word of the lexicons is no surname)
         # الأمير محمد: the rank written before the one word tells apart the people the
         # document names with it first
         ranks = frozenset(strip_al(fold_ar(w)) for w in name.split()[:-1])
@@ -160,7 +164,7 @@ class FullNames:
         for s, t in self._index.get(key, ()):
             toks = self.sentences[s].tokens
             j = t - 1
-            while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in lx.SPEECH_ACT_KEYS and (
+            while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in _NOT_FIRST_NAMES and (
                     name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS
                     or toks[j].key in _COMPOUND_SECOND and j > 0 and name_like(toks[j - 1])):
                 j -= 1

@@ -175,9 +175,14 @@ LETTER_NAMES = words("إيه ايه بي سي دي إي اي إف اف جي إت
 # Documents that speak for whoever issued them: وجاء في نشرة حول المعرض أن ...، وأضاف
 # البيان (the statement named before: في بيان صحفي).
 DOCUMENT_NOUNS = words("بيان نشرة تقرير رسالة دراسة وثيقة مذكرة تعميم منشور تغريدة خطاب "
-                       "إعلان مقال كتاب")
+                       "إعلان مقال كتاب برقية قانون قرار مرسوم لائحة")
+# "Thus": opens a sentence whose verb reports the words just before it («...». هكذا تصف).
+THUS_WORDS = words("هكذا وهكذا")
 # Plurals of the documents that speak (وفق تقارير، بحسب إحصاءات).
 REPORT_PLURALS = words("تقارير بيانات دراسات إحصاءات إحصائيات أرقام تقديرات وثائق رسائل")
+# Verbs that quote the wording of a text: وتنص الإصلاحات على «...»، ويشمل القرار «...».
+WORDING_VERBS = words("نص ينص تنص وينص وتنص شمل يشمل تشمل ويشمل وتشمل تضمن يتضمن تتضمن "
+                      "ويتضمن وتتضمن يقضي ويقضي تقضي وتقضي")
 # Verbs that introduce the words of a document: جاء في البيان، ورد في التقرير.
 DOCUMENT_VERBS = words("جاء وجاء ورد وورد")
 # The noun that carries relayed words: نقلت عنه قوله إن، نقل عن مصدر القول إن.
@@ -237,7 +242,7 @@ TITLE_WORDS = words(
     "نقيب سكرتير رئيسا وزراء رؤساء مدراء مديري سفراء ممثلو ممثلي قائدة كبير كبيرة "
     "ضابط مدعي المدعي نواب أعضاء مستشارة سفيرة وكيلة استشارية أستاذة باحثة خبيرة "
     "محللة طبيبة أخصائية مشرفة عضوة منسقة مسؤولة مقدم مقدمة مذيع مذيعة عالم عالمة "
-    "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد والي الوالي"
+    "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد والي الوالي شيف طاهي طاهية مصمم مصممة"
 )
 # Kinship nouns that stand for a person like a title (والد الطفلة، شقيق الضحية).
 KINSHIP_WORDS = words("والد والدة شقيق شقيقة زوج زوجة أرملة نجل نجلة ابنة خال خالة عمة")
@@ -255,6 +260,14 @@ HONORIFICS = words(
 )
 # Honorifics of two words: آية الله علي خامنئي.
 HONORIFIC_PHRASES = ("آية الله", "حجة الإسلام")
+# Blessings written after a name (النبي صلى الله عليه وسلم، الصحابي رضي الله عنه): never
+# part of the name. The prophetic ones (True) stand for the Prophet when they stand alone
+# as a subject (قال عليه الصلاة والسلام: «...»).
+EULOGIES = {
+    "صلى الله عليه وسلم": True, "عليه الصلاة والسلام": True, "عليه السلام": True,
+    "رضي الله عنه": False, "رضي الله عنها": False, "رضي الله عنهما": False,
+    "رضي الله عنهم": False, "رحمه الله": False, "رحمها الله": False,
+}
 # Institutions and offices that head a construct chain (وزارة الخارجية، هيئة ...).
 INSTITUTION_WORDS = words(
     "وزارة هيئة مجلس إدارة شركة جامعة مؤسسة منظمة جمعية مركز لجنة وكالة مكتب قسم "
@@ -456,6 +469,8 @@ SOURCE_LINK_KEYS = _fold_all(SOURCE_LINKS)
 OBJECT_OPENER_KEYS = _fold_all(OBJECT_OPENERS)
 COURTESY_KEYS = _fold_all(COURTESIES)
 REPORT_PLURAL_KEYS = _fold_all(REPORT_PLURALS)
+THUS_KEYS = _fold_all(THUS_WORDS)
+WORDING_VERB_KEYS = _fold_all(WORDING_VERBS)
 CIRCUMSTANCE_PREP_KEYS = _fold_all(CIRCUMSTANCE_PREPOSITIONS)
 CIRCUMSTANCE_NOUN_KEYS = _fold_all(CIRCUMSTANCE_NOUNS)
 OUTLET_NOUN_KEYS = _fold_all(OUTLET_NOUNS)
@@ -463,6 +478,8 @@ AGENCY_KEYS = _fold_all(AGENCIES)
 TITLE_KEYS = _fold_all(TITLE_WORDS)
 KINSHIP_KEYS = _fold_all(KINSHIP_WORDS)
 HONORIFIC_KEYS = _fold_all(HONORIFICS)
+EULOGY_KEYS = {tuple(fold_ar(w) for w in p.split()): prophetic
+               for p, prophetic in EULOGIES.items()}
 HONORIFIC_PHRASE_KEYS = frozenset(tuple(fold_ar(w) for w in p.split()) for p in HONORIFIC_PHRASES)
 INSTITUTION_KEYS = _fold_all(INSTITUTION_WORDS)
 UNNAMED_KEYS = _fold_all(UNNAMED_SOURCES)

@@ -18,12 +18,14 @@ __all__ = ["is_body", "is_definite", "is_family_name", "mention_of", "mention_wo
            "name_like", "object_noun", "scan_titled_names"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
+# Document nouns that are also family names (عمر بن الخطاب)
+_SURNAME_DOCUMENTS = frozenset(fold_ar(w) for w in ("خطاب", "كتاب"))
 _LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS
             | lx.ORGANISATION_KEYS | lx.DESCRIPTOR_KEYS | lx.PLACE_KEYS | lx.FUNCTION_KEYS
             | lx.TIME_KEYS | lx.DISCOURSE_KEYS | lx.PRONOUN_KEYS | lx.COMPLEMENTIZER_KEYS
             | lx.SPEECH_NOUN_KEYS | lx.SOURCE_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS
             | lx.OBJECT_OPENER_KEYS | lx.COURTESY_KEYS | lx.NUMBER_KEYS | lx.DATE_KEYS
-            | lx.OUTLET_NOUN_KEYS
+            | lx.OUTLET_NOUN_KEYS | (lx.DOCUMENT_NOUN_KEYS - _SURNAME_DOCUMENTS)
             | frozenset(lx.VERB_KEYS) | frozenset(lx.PARTICIPLE_KEYS) | _PREPOSITIONS)
 _HEADS = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.KINSHIP_KEYS
 # Words that start a titled name: a title with or without the article, an honorific.
@@ -187,11 +189,12 @@ def _name_start(tokens: list[Tok], end: int) -> int:
         tok = tokens[i]
         if not (name_like(tok) or tok.key in lx.PARTICLE_KEYS or _first_name_in_l(tokens, i)) \
                 and not (i - 1 >= 0 and tokens[i - 1].key in lx.PARTICLE_KEYS and _wordy(tok)) \
-                and not (tok.key == "الله" and i > 0 and name_like(tokens[i - 1])
-                         and start < end):
+                and not allah_in_name(tokens, i):
             break  # (يد الله جواني، فضل الله: الله inside a name)
         if _governs(tokens[i - 1] if i > 0 else None):
             break
+        if start == end and governs_possessed(tokens, i):
+            break  # فلانة | طبيعة مهنتها
         start = i
         count += 1
         i -= 1
@@ -291,6 +294,13 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
             marked = None
             break
+    k = 0
+    while k < len(tokens):
+        size, _ = eulogy_at(tokens, k)
+        if size:
+            tokens = tokens[:k] + tokens[k + size:]  # النبي صلى الله عليه وسلم -> النبي
+        else:
+            k += 1
     words = _merge_initials(text, [t for t in tokens if _wordy(t) or t.text in ".-"])
     while words and not _wordy(words[-1]):
         words.pop()
@@ -406,6 +416,36 @@ def _nisba_surname(tok: Tok) -> bool:
             and key.endswith("ي") and key not in _POST_NISBAS)
 
 
+def governs_possessed(tokens: list[Tok], i: int) -> bool:
+    """طبيعة | مهنتها: a noun in ة right before a noun carrying a pronoun is the head of
+    a construct (the nature of her job), not the end of a name."""
+    if i + 1 >= len(tokens) or not tokens[i].text.endswith("ة") or len(tokens[i].key) < 4 or (
+            is_definite(tokens[i])):
+        return False  # (a construct's head has no article: والد العائلة ووالدتها)
+    after = tokens[i + 1]
+    return after.text.isalpha() and len(after.key) > 4 and after.key.endswith(("ها", "هم", "هما"))
+
+
+_BEFORE_ALLAH = frozenset(fold_ar(w) for w in ("شاء", "سبحان", "ماشاء", "إنشاء", "بإذن"))
+
+
+def allah_in_name(tokens: list[Tok], i: int) -> bool:
+    """نصر الله، فضل الله، يد الله: الله after a name word is part of the name (not إن
+    شاء الله, سبحان الله)."""
+    return tokens[i].key == "الله" and i > 0 and name_like(tokens[i - 1]) and (
+        tokens[i - 1].key not in _BEFORE_ALLAH) and not _prefixed(tokens[i - 1]) and (
+        not eulogy_at(tokens, i - 1)[0])  # (ورحمة الله: a conjunction and a noun)
+
+
+def eulogy_at(tokens: list[Tok], j: int) -> tuple[int, bool]:
+    """(length, prophetic) of a blessing starting at token j (صلى الله عليه وسلم), or
+    (0, False)."""
+    for phrase, prophetic in lx.EULOGY_KEYS.items():
+        if tuple(t.key for t in tokens[j:j + len(phrase)]) == phrase:
+            return len(phrase), prophetic
+    return 0, False
+
+
 def object_noun(tok: Tok) -> bool:
     """An event or naming noun (اتفاق، زيارة، مشروع): a verb's object, never part of a name."""
     bare = strip_al(tok.key)
@@ -459,15 +499,19 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
         # الإعلامي بشرطة المنطقة: a spokesman's body, not a name after a rank
         body = start < n and (_of_institution(tokens[start]) or tokens[start].key in lx.EMPHATIC_KEYS)
         while not body and j < n and j - start < 7 and (
-                name_like(tokens[j]) or j > start and tokens[j].key in own_l or tokens[j].key in
+                name_like(tokens[j]) or j > start and (tokens[j].key in own_l
+                                                       or allah_in_name(tokens, j))
+                or tokens[j].key in
                                              lx.PARTICLE_KEYS or (
                 j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j))) or (
                 j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j]))):
+            if eulogy_at(tokens, j)[0]:
+                break  # النبي | صلى الله عليه وسلم
             if tokens[j].key not in lx.PARTICLE_KEYS:
                 after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS
                 if plain >= 2 and not after_particle and _prefixed(tokens[j]):
                     break
-                if plain >= 1 and object_noun(tokens[j]):
+                if plain >= 1 and (object_noun(tokens[j]) or governs_possessed(tokens, j)):
                     break  # ستافان دي ميستورا | اتفاق وقف النار: the name ends at the object
                 plain += 1
             j += 1
