@@ -764,12 +764,33 @@ SPEAKER_CASES = [
         "القانون",
         id="the_wording_of_a_law_is_the_laws",
     ),
+    pytest.param(
+        "اعترضت سيدة كويتية “غاضبة” على ملابس الممثلة في أحد المحلات.\nوردت السيدة "
+        "الغاضبة قائلة: “أنا في بلادي ولا أسمح بهذا اللبس في المحلات”.",
+        "أنا في بلادي ولا أسمح بهذا اللبس في المحلات",
+        "سيدة كويتية غاضبة",
+        id="a_woman_introduced_by_any_verb_is_whom_the_lady_points_back_to",
+    ),
+    pytest.param(
+        "الدمام: كشفت الشرطة تفاصيل الحادث. وتفصيلاً، قال الناطق الإعلامي بشرطة المنطقة، "
+        "إنه عند الساعة التاسعة من صباح أمس باشرت الشرطة بلاغاً عن إصابة أحد المواطنين\".",
+        "عند الساعة التاسعة من صباح أمس باشرت الشرطة بلاغاً عن إصابة أحد المواطنين",
+        "الناطق الإعلامي بشرطة المنطقة",
+        id="a_lost_opening_mark_after_inna_not_after_a_dateline_colon",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker"), SPEAKER_CASES)
 def test_speaker(text: str, quote: str, speaker: str) -> None:
     assert one(text, Q, quote).speaker == speaker
+
+
+def test_explained_with_a_colon_is_a_cue_though_the_verb_also_means_between():
+    text = ("وقال الناطق الإعلامي بشرطة المنطقة، إن الحادث وقع صباحا.\nوبيّن: \"اتضح وفاة "
+            "المصاب بعد وصوله إلى المستوصف بساعة\".")
+    quote = one(text, Q, "اتضح وفاة المصاب بعد وصوله إلى المستوصف بساعة")
+    assert (quote.cue, quote.speaker) == ("وبيّن", "الناطق الإعلامي بشرطة المنطقة")
 
 
 @pytest.mark.parametrize("between", [" بحسب وكالة \"يونهاب\" ", "، بحسب وكالة «يونهاب»، إن "])

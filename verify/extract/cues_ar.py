@@ -237,6 +237,7 @@ class _Reader:
             found = self._sentence(sent, inside)
             if not found and people and any(inside):
                 found = self._named_only(sent, people)
+            self._introduced(sent, inside)
             if not any(cue.speaker for cue in found):
                 # بعد الحادثة، انفجر يونكر. قال: «...»: the person a sentence is about,
                 # whatever its verb, is whom the next verb without a subject continues
@@ -304,6 +305,29 @@ class _Reader:
                                     self.text[toks[1].start:toks[size].end], sent.paragraph,
                                     inferred=True)
         return None
+
+    def _introduced(self, sent: Sentence, inside: list[bool]) -> None:
+        """اعترضت سيدة إماراتية «مجهولة» على ...: a person described, not named, right
+        after a sentence's first verb, whatever the verb; a later definite description
+        (السيدة المجهولة) points back to her."""
+        toks = sent.tokens
+        if len(toks) < 3 or inside[1] or toks[0].key in lx.FUNCTION_KEYS or is_definite(toks[0]) \
+                or mention_word(toks[0].key) or not toks[0].text.isalpha():
+            return
+        noun = toks[1].key
+        if noun not in lx.PERSON_NOUN_KEYS or noun in self.unnamed:
+            return
+        words = [toks[1]]
+        k = 2
+        while k < len(toks) and k <= 5 and (toks[k].text.isalpha() or is_mark(toks[k].text)) and (
+                toks[k].key not in lx.FUNCTION_KEYS and not is_definite(toks[k])
+                and toks[k].key not in lx.VERB_KEYS and not toks[k].key.startswith(("ب", "ل"))):
+            if toks[k].text.isalpha():
+                words.append(toks[k])
+            k += 1
+        name = " ".join(t.text for t in words)
+        speaker = _Speaker(name, None, None, name, sent.paragraph)
+        self.unnamed[noun] = (speaker, frozenset(strip_al(t.key) for t in words[1:]) - _SAME_KEYS)
 
     def _acting(self, sent: Sentence, inside: list[bool]) -> _Speaker | None:
         """The one person the document knows whom the sentence names right after a word
@@ -840,8 +864,9 @@ class _Reader:
                 postposed or complement in ("mark", "that", "colon")
                 or complement == "prep" and next_i < n and is_mark(toks[next_i].text)):
             return None  # ووصف أدوية بشكل ...: prescribed, not described
-        if lemma in lx.THAT_ONLY and complement != "that":
-            return None  # وبين نجم الهلال «...»: "and between", not "explained"
+        if lemma in lx.THAT_ONLY and complement != "that" and not (
+                complement == "colon" and (next_i == i + 2 or "\u0651" in tok.text)):
+            return None  # وبين نجم الهلال «...»: "and between", not "explained" (but وبيّن:)
         if lemma in lx.PREPOSITION_ONLY and not (
                 complement in ("prep", "bi", "colon", "mark")
                 or complement == "that" and toks[next_i - 1].key.startswith("ب")):
@@ -1267,6 +1292,13 @@ class _Reader:
             if known is not None and (not mention.name or known.kind == ORG and " " in known.name
                                       and fold_ar(mention.text).startswith("ال")):
                 return _Speaker(known.name, known, known.gender, mention.text, paragraph), set()
+        if mention.kind == PERSON and mention.name and " " not in mention.name and self.unnamed:
+            # السيدة الغاضبة after «سيدة كويتية غاضبة»: a description, not a rank and name
+            parts = [strip_al(fold_ar(w)) for w in mention.text.split()]
+            earlier = self.unnamed.get(parts[0])
+            if earlier is not None and len(parts) > 1 and frozenset(parts[1:]) <= earlier[1]:
+                return _Speaker(earlier[0].name, None, earlier[0].gender or gender,
+                                mention.text, paragraph), set()
         if mention.kind in (PERSON, ORG) and mention.name:
             known = self.registry.add(mention, position)
             if known is not None:

@@ -178,6 +178,9 @@ DOCUMENT_NOUNS = words("بيان نشرة تقرير رسالة دراسة وث�
                        "إعلان مقال كتاب برقية قانون قرار مرسوم لائحة")
 # "Thus": opens a sentence whose verb reports the words just before it («...». هكذا تصف).
 THUS_WORDS = words("هكذا وهكذا")
+# Nouns for a person the writer does not name (اعترضت سيدة إماراتية ...).
+PERSON_NOUNS = words("سيدة امرأة رجل شاب شابة فتاة مواطن مواطنة طفل طفلة مقيم مقيمة "
+                     "عامل عاملة سائق طالب طالبة معلم معلمة")
 # Plurals of the documents that speak (وفق تقارير، بحسب إحصاءات).
 REPORT_PLURALS = words("تقارير بيانات دراسات إحصاءات إحصائيات أرقام تقديرات وثائق رسائل")
 # Verbs that quote the wording of a text: وتنص الإصلاحات على «...»، ويشمل القرار «...».
@@ -374,6 +377,8 @@ GROUP_NAMES = (
 )
 # Words after which a quotation whose opening mark was lost begins: قال إن الأمر...».
 LOST_OPEN_WORDS = words("إن أن بأن قوله قولها قولهم بقوله بقولها القول")
+# ... and with a pronoun (قال الناطق، إنه ...»), tried after a colon sentences back
+LOST_OPEN_PRONOUN_WORDS = words("إنه إنها أنه أنها بأنه بأنها")
 # Negations, kept for the consistency checks that read claims.
 NEGATIONS = words("لا لم لن ليس ليست ليسوا ما غير عدم لا يوجد دون بدون")
 # Words that mark a sentence as checkable: event verbs and nouns.
@@ -470,6 +475,7 @@ OBJECT_OPENER_KEYS = _fold_all(OBJECT_OPENERS)
 COURTESY_KEYS = _fold_all(COURTESIES)
 REPORT_PLURAL_KEYS = _fold_all(REPORT_PLURALS)
 THUS_KEYS = _fold_all(THUS_WORDS)
+PERSON_NOUN_KEYS = _fold_all(PERSON_NOUNS)
 WORDING_VERB_KEYS = _fold_all(WORDING_VERBS)
 CIRCUMSTANCE_PREP_KEYS = _fold_all(CIRCUMSTANCE_PREPOSITIONS)
 CIRCUMSTANCE_NOUN_KEYS = _fold_all(CIRCUMSTANCE_NOUNS)

@@ -503,15 +503,24 @@ class _Pairer:
                 boundary = m.end()
         colon = None
         first = None
+        pronoun = None  # إنه، أنها: only after a colon sentences back
         for m in self.cue.finditer(self.text, boundary, mark.pos):
             if m.group().endswith(":"):
                 colon = m.end()
+            elif m.lastgroup == "pronoun":
+                pronoun = pronoun or m.end()
             elif first is None:
                 first = m.end()
         start = colon
         after_name = boundary > 0 and self.text[boundary - 1] in _STYLE_OF
         if start is None and after_name:
             start = self._colon_before(boundary)  # over a quoted name to the colon
+        later = first or pronoun
+        if start is not None and later is not None and later > start and (
+                _SENTENCE_END_RE.search(self.text, start, later)):
+            # سبق- الشرقية: ... . قال الناطق ...، إنه ...»: a colon sentences back (a
+            # dateline's) gives way to the complementiser before the lost quotation
+            start = later
         if start is None:
             start = first
         if start is None and after_name and earlier < boundary:
@@ -588,7 +597,8 @@ def find_quote_spans(text: str, *, paragraphs: list[tuple[int, int]] | None = No
     ``paragraphs`` are (start, end) offsets (default: non-blank lines); a quotation
     left open at a paragraph end continues when the next paragraph opens with a mark.
     ``lost_open_cue`` matches the words after which a quotation whose opening mark
-    was lost begins (its end is where the quotation starts); ``lost_close_cue`` the
+    was lost begins (its end is where the quotation starts; a match in its group named
+    ``pronoun`` only overrides a colon sentences before it); ``lost_close_cue`` the
     words where the writer takes over from a quotation whose closing mark was lost;
     ``speech_word`` tells the reporting verbs after which a mark glued to them may open.
     """

@@ -31,7 +31,8 @@ _EDITORIAL_BEFORE = "".join(f"(?<!{re.escape(w)} )" for w in (
     "يذكر", "يُذكر", "يشار إلى", "يشار الى", "يُشار إلى", "بالذكر"))
 _LOST_OPEN_AR = re.compile(
     r"(?:(?<=\s)|^)" + _EDITORIAL_BEFORE + r"[وف]?(?:"
-    + "|".join(map(re.escape, lex_ar.LOST_OPEN_WORDS)) + r")(?=\s)|:")
+    + "|".join(map(re.escape, lex_ar.LOST_OPEN_WORDS)) + r"|(?P<pronoun>"
+    + "|".join(map(re.escape, lex_ar.LOST_OPEN_PRONOUN_WORDS)) + r"))(?=\s)|:")
 _LOST_OPEN_EN = re.compile(r":")
 # «... 1433، مشيراً إلى أن ...: a reporting participle after a comma ends an unclosed quote
 # ... and so does the writer's own formula (يذكر أن، يشار إلى أن)
