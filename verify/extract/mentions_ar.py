@@ -8,6 +8,8 @@ a family name with ال closes a name (بشار الجعفري). What precedes i
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon_ar as lx
 from .cues import is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
@@ -54,11 +56,17 @@ def _prefixed(tok: Tok) -> bool:
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
 
 
+# the article and its prefixes, then at least two letters (not والد, a word of four)
+_DEFINITE_RE = re.compile("(?:" + "|".join(_DEFINITE) + ").." , re.DOTALL)
+
+
 def is_definite(tok: Tok) -> bool:
     """Does the word carry the article? Read on the text: أليكسي is not definite, nor is
     والد (a word of four letters that only looks like و + ال)."""
-    text = tok.text.replace("\u0640", "")
-    return any(text.startswith(p) and len(text) > len(p) + 1 for p in _DEFINITE)
+    text = tok.text
+    if "\u0640" in text:
+        text = text.replace("\u0640", "")
+    return _DEFINITE_RE.match(text) is not None
 
 
 def _in_lexicon(key: str) -> bool:
@@ -74,8 +82,23 @@ def _wordy(tok: Tok) -> bool:
     return any(c.isalpha() for c in tok.text)
 
 
+_NAME_LIKE: dict[tuple[str, str], bool] = {}
+_NAME_LIKE_MAX = 200_000
+
+
 def name_like(tok: Tok) -> bool:
-    """Could this word be part of a personal or company name?"""
+    """Could this word be part of a personal or company name? (Remembered per word: it
+    depends on the word alone.)"""
+    pair = (tok.key, tok.text)
+    found = _NAME_LIKE.get(pair)
+    if found is None:
+        if len(_NAME_LIKE) > _NAME_LIKE_MAX:
+            _NAME_LIKE.clear()
+        found = _NAME_LIKE[pair] = _name_like(tok)
+    return found
+
+
+def _name_like(tok: Tok) -> bool:
     key = tok.key
     if len(key) < 2 or is_definite(tok) or (_in_lexicon(key) and tok.text not in _NAME_WORDS):
         return False
@@ -294,13 +317,14 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
             marked = None
             break
-    k = 0
-    while k < len(tokens):
-        size, _ = eulogy_at(tokens, k)
-        if size:
-            tokens = tokens[:k] + tokens[k + size:]  # النبي صلى الله عليه وسلم -> النبي
-        else:
-            k += 1
+    if any(t.key in _EULOGY_FIRST for t in tokens):
+        k = 0
+        while k < len(tokens):
+            size, _ = eulogy_at(tokens, k)
+            if size:
+                tokens = tokens[:k] + tokens[k + size:]  # النبي صلى الله عليه وسلم -> النبي
+            else:
+                k += 1
     words = _merge_initials(text, [t for t in tokens if _wordy(t) or t.text in ".-"])
     while words and not _wordy(words[-1]):
         words.pop()
@@ -426,6 +450,7 @@ def governs_possessed(tokens: list[Tok], i: int) -> bool:
     return after.text.isalpha() and len(after.key) > 4 and after.key.endswith(("ها", "هم", "هما"))
 
 
+_EULOGY_FIRST = frozenset(phrase[0] for phrase in lx.EULOGY_KEYS)
 _BEFORE_ALLAH = frozenset(fold_ar(w) for w in ("شاء", "سبحان", "ماشاء", "إنشاء", "بإذن"))
 
 
@@ -440,6 +465,8 @@ def allah_in_name(tokens: list[Tok], i: int) -> bool:
 def eulogy_at(tokens: list[Tok], j: int) -> tuple[int, bool]:
     """(length, prophetic) of a blessing starting at token j (صلى الله عليه وسلم), or
     (0, False)."""
+    if tokens[j].key not in _EULOGY_FIRST:
+        return 0, False
     for phrase, prophetic in lx.EULOGY_KEYS.items():
         if tuple(t.key for t in tokens[j:j + len(phrase)]) == phrase:
             return len(phrase), prophetic
