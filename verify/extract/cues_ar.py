@@ -60,6 +60,8 @@ _AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
 _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
+_ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة"))
+_BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما", "غير أن"))
 _PROPHET = "النبي"
 _WHICH = frozenset(fold_ar(w) for w in ("التي", "الذي"))
 _RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
@@ -766,7 +768,9 @@ class _Reader:
                 j += 1
                 continue
             if t.text in COMMAS:
-                if subject and not comma and not apposition and not circumstance:
+                if subject and not comma and not apposition and (
+                        not circumstance or not any(name_like(w) for w in subject)):
+                    # (also after a clause: كبير الباحثين الذين قاموا بالدراسة، فلان إن)
                     apposition = self._title_after_comma(toks, j)
                     named = [] if apposition else self._name_after_title(toks, j, subject)
                     if named:
@@ -878,6 +882,7 @@ class _Reader:
             return None  # نقل without عن is not a relay of words
         if not subject and not relay:
             subject = self._svo_subject(toks, i)
+        subject = self._issued_by(subject)
         mention = mention_of(self.text, subject, gender) if subject else None
         if mention is None and blessed:
             mention = Mention(self.text[blessed[0].start:blessed[-1].end], PERSON,
@@ -956,8 +961,9 @@ class _Reader:
         """وقال والي المدينة، كمال أوزتورك،: the name set off by the comma at ``j`` after
         a subject that is a title alone (two to four name words, then a comma, a colon or
         the outlet spoken to)."""
-        if strip_al(subject[0].key) not in lx.TITLE_KEYS or len(subject) > 2 and any(
-                name_like(t) for t in subject[1:]):
+        head = next((k for k, t in enumerate(subject) if t.key in RELATIVES), len(subject))
+        if strip_al(subject[0].key) not in lx.TITLE_KEYS or head > 2 and any(
+                name_like(t) for t in subject[1:head]):
             return []  # (والي أرزينجان: the one word after the title is what he governs)
         k = j + 1
         rank = k < len(toks) and toks[k].key in lx.HONORIFIC_KEYS  # ...، العميد فلان،
@@ -968,6 +974,7 @@ class _Reader:
             k += 1
         if k - j - rank < 3 or k >= len(toks) or not (
                 toks[k].text in COMMAS or toks[k].text in (":", "：")
+                or toks[k].key in lx.COMPLEMENTIZER_KEYS  # كبير الباحثين، فلان إن
                 or toks[k].key.startswith("ل") and len(toks[k].key) > 3):
             return []
         return toks[j + 1:k]
@@ -1009,8 +1016,8 @@ class _Reader:
         while k >= 0 and i - k <= SVO_LIMIT:
             t = toks[k]
             if t.key in KANA or t.text in COMMAS or t.key in lx.DISCOURSE_KEYS or (
-                    t.key in lx.COMPLEMENTIZER_KEYS):
-                break  # وكانت منصة موسكو أعلنت، أن النبي قال
+                    t.key in lx.COMPLEMENTIZER_KEYS) or t.key in _BUT:
+                break  # وكانت منصة موسكو أعلنت، أن النبي قال، لكن البنك اعتبر
             if (t.key in lx.FUNCTION_KEYS or t.key in RELATIVES or t.key in CLAUSE_BREAKS
                     or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS
                     or is_mark(t.text) or t.text in END_PUNCT or not t.text.isalpha()):
@@ -1165,6 +1172,17 @@ class _Reader:
         self._fill(cue, speaker, set(), None, None)
         cue.mention = phrase
         return cue, speaker, next_i
+
+    @staticmethod
+    def _issued_by(subject: list[Tok]) -> list[Tok]:
+        """وأوضح بيان صادر عن وزير الدفاع فلان: the one who issued the statement speaks
+        through it (the words after صادر عن)."""
+        if len(subject) < 4 or strip_al(subject[0].key) not in lx.DOCUMENT_NOUN_KEYS:
+            return subject
+        for k in range(1, min(len(subject) - 2, 3)):
+            if subject[k].key in _ISSUED and subject[k + 1].key in ("عن", "من"):
+                return subject[k + 2:]
+        return subject
 
     def _wording(self, sent: Sentence, i: int
                  ) -> tuple[Cue, _Speaker | None, int] | None:

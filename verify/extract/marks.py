@@ -274,6 +274,7 @@ class _Pairer:
         self.text = text
         self.speech_word = speech_word
         self.cue = lost_open_cue
+        self.lost_end = 0  # where the last quotation whose opening was lost ends
         self.close_cue = lost_close_cue
         self.spans: list[QuoteSpan] = []
         self.groups = 0
@@ -532,10 +533,12 @@ class _Pairer:
                 start = m.end()
         if start is None:
             start = self._colon_before(boundary)
-        if start is None:
+        if start is None or start < self.lost_end:
+            return False  # (never back over a quotation whose opening was lost already)
+        if self._emit(start, mark.pos, None, mark.pos, index, 0, 0, ["no_opening_mark"]) is None:
             return False
-        return self._emit(start, mark.pos, None, mark.pos, index, 0, 0,
-                          ["no_opening_mark"]) is not None
+        self.lost_end = mark.pos
+        return True
 
     def _colon_before(self, boundary: int) -> int | None:
         """واستطرد: ... «عدنان» ... منه»: a colon earlier in the sentence, before quoted

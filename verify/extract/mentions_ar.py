@@ -503,7 +503,12 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                     not named):
                 break
             if governs:
-                governs = not is_definite(tokens[j]) and k in _HEADS
+                # (برامج | وفعاليات القرية: a noun joined to the governed one is governed
+                # too, and itself governs the definite noun after it)
+                governs = not is_definite(tokens[j]) and (k in _HEADS or j + 1 < n and (
+                    tokens[j + 1].key[:1] == "و" and len(tokens[j + 1].key) > 4
+                    and not is_definite(tokens[j + 1]) and j + 2 < n
+                    and is_definite(tokens[j + 2])))
                 j += 1
             elif is_definite(tokens[j]) or k in lx.HONORIFIC_KEYS:
                 j += 1
