@@ -60,6 +60,7 @@ _AGAIN = frozenset(fold_ar(w) for w in ("جديد",))
 _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
+_ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
 _ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما", "غير أن"))
 _PROPHET = "النبي"
@@ -404,7 +405,9 @@ class _Reader:
                                  or _said_it(toks, i) is not None):
                 i += 1
                 continue
-            if local is None and not found:
+            if local is None and not found and not (toks and toks[0].key in _ABOUT):
+                # (وعن غياب الأعضاء وفي مقدمتهم فلان قال: those named in the topic do
+                # not speak)
                 local = self._named_before(sent, tok.start)
             parsed: tuple[Cue | None, _Speaker | None, int] | None
             if key in lx.DOCUMENT_VERB_KEYS:
@@ -685,6 +688,18 @@ class _Reader:
                     subject.extend(toks[j:named])
                     j = named
                     continue
+            if is_mark(t.text) and subject and not circumstance and not comma and len(subject) <= 2 and (
+                    strip_al(subject[-1].key) in lx.PERSON_NOUN_KEYS
+                    or strip_al(subject[-1].key) in lx.UNNAMED_KEYS) and is_definite(subject[-1]):
+                # وقال المواطن "الصعب": a short name in marks after a definite description
+                k = j + 1
+                while k < n and k < j + 4 and not is_mark(toks[k].text):
+                    k += 1
+                if k + 1 < n and k > j + 1 and is_mark(toks[k].text) and (
+                        toks[k + 1].text in (":", "：") or toks[k + 1].key in lx.COMPLEMENTIZER_KEYS):
+                    subject.extend(toks[j:k + 1])
+                    j = k + 1
+                    continue
             if is_mark(t.text) and subject and not circumstance and not comma and any(
                     names_next(w) for w in subject[-2:]) and not is_definite(subject[-1]):
                 # شركة «تايوان باور»، وكالة أنباء «ريا نوفوستي»: a name in marks inside
@@ -792,6 +807,17 @@ class _Reader:
                 circumstance = True
                 j += 1
                 continue
+            if subject and not circumstance and not comma and (
+                    len(subject) >= 2 and (key in lx.PERSON_NOUN_KEYS or key in lx.TITLE_KEYS)
+                    and all(name_like(w) or w.key in lx.PARTICLE_KEYS for w in subject)
+                    or is_definite(t) and (strip_al(key) in lx.TITLE_KEYS or key in lx.DESCRIPTOR_KEYS)
+                    and self._known_person(subject)):
+                # وقال فلان فلان | رجل الأعمال البالغ من العمر 32 عاما: the name ends
+                # where a description of him begins
+                circumstance = True
+                apposition = toks[j:j + 3]
+                j += 1
+                continue
             if subject and not circumstance and not comma and key in _SUBJECT_PREPOSITIONS and (
                     t.text not in NAME_WORDS) and self._known_person(subject):
                 # وتمنى بلقاسم | من الجماهير: a person the document named ends the subject
@@ -818,8 +844,8 @@ class _Reader:
             b -= 1
             if b >= 0 and toks[b].key in _THIS:
                 b -= 1
-        elif b >= 0 and toks[b].key in lx.THUS_KEYS:
-            b -= 1  # «...». هكذا تصف فلانة
+        elif b >= 0 and (toks[b].key in lx.THUS_KEYS or toks[b].key in _AS):
+            b -= 1  # «...». هكذا تصف فلانة، «...» كما صرحت المخرجة
         if b >= 0 and toks[b].text in END_PUNCT and toks[b].text != "؟" and (
                 i - b <= 2 and b > 0 and is_mark(toks[b - 1].text)):
             b -= 1  # (a full stop between the closing mark and هكذا)
@@ -851,7 +877,12 @@ class _Reader:
             postposed = True
             result = ("", None, j)
         if len(subject) > SUBJECT_LIMIT:
-            return None
+            if not (len(subject) >= 2 and name_like(subject[0]) and (
+                    name_like(subject[1]) or is_family_name(subject[1]))):
+                return None
+            # أفاد فلان فلان المسؤول في السلطة لشمال الضفة حيث ...: a long description
+            # after a name; the name and the start of his title are enough
+            subject = subject[:SUBJECT_LIMIT]
         if subject and is_manner(subject[0]) and len(subject) > 1 and (
                 subject[1].key in lx.FUNCTION_KEYS or not any(name_like(t) for t in subject[1:])
         ) and not (strip_al(subject[1].key) in lx.TITLE_KEYS or subject[1].key in lx.HONORIFIC_KEYS):
@@ -1057,8 +1088,17 @@ class _Reader:
                 or t.text in END_PUNCT or t.key in lx.FUNCTION_KEYS and t.text not in NAME_WORDS
                 for t in words):
             return []
-        if name_like(words[0]) or not mention_word(strip_al(words[0].key)):
-            return []  # (وتمنى فلان من الجماهير ...،: a verb opens it, not a description)
+        if name_like(words[0]):
+            # فهد المبارك، محافظ المؤسسة، قال: a full name set off by a comma, then its
+            # title (but وتمنى فلان من الجماهير ...،: a verb opens it)
+            first_comma = next((k for k in range(first, comma) if toks[k].text in COMMAS), None)
+            name = toks[first:first_comma] if first_comma is not None else []
+            if len(name) >= 2 and all(name_like(t) or t.key in lx.PARTICLE_KEYS
+                                      or is_family_name(t) for t in name):
+                return name
+            return []
+        if not mention_word(strip_al(words[0].key)):
+            return []
         mention = mention_of(self.text, words)
         if mention is None or mention.kind != PERSON or not mention.name or not (
                 mention.text.endswith(mention.name)):

@@ -201,6 +201,7 @@ class FullNames:
                 key not in lx.PARTICLE_KEYS):
             return True  # إعلان برناردينو ليون: a common noun, then the name it governs
         return (key in _BEFORE_NAME or _is_title(key) or key in lx.VERB_KEYS
+                or strip_al(key) in lx.PERSON_NOUN_KEYS or strip_al(key) in lx.UNNAMED_KEYS
                 or key in lx.PARTICIPLE_KEYS or key in lx.DISCOURSE_KEYS
                 or key in lx.DESCRIPTOR_KEYS
                 # a nisba adjective after a title (الكاتب المصري فهمي هويدي), not an object
