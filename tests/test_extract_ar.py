@@ -857,13 +857,6 @@ def test_speaker(text: str, quote: str, speaker: str) -> None:
     assert one(text, Q, quote).speaker == speaker
 
 
-def test_explained_with_a_colon_is_a_cue_though_the_verb_also_means_between():
-    text = ("وقال الناطق الإعلامي بشرطة المنطقة، إن الحادث وقع صباحا.\nوبيّن: \"اتضح وفاة "
-            "المصاب بعد وصوله إلى المستوصف بساعة\".")
-    quote = one(text, Q, "اتضح وفاة المصاب بعد وصوله إلى المستوصف بساعة")
-    assert (quote.cue, quote.speaker) == ("وبيّن", "الناطق الإعلامي بشرطة المنطقة")
-
-
 @pytest.mark.parametrize("between", [" بحسب وكالة \"يونهاب\" ", "، بحسب وكالة «يونهاب»، إن "])
 def test_source_phrase_between_a_named_speaker_and_his_words_is_the_via(between: str) -> None:
     text = f"وقال كيم{between}\"الأمور إذا سارت كما نريد فسنفتتح الجسر قريبا\"."
@@ -1162,9 +1155,21 @@ def test_two_stray_closing_marks_do_not_open_the_same_lost_quotation_twice():
     assert len(starts) == len(set(starts)), starts
 
 
-def test_a_long_description_after_the_name_keeps_the_verb_and_its_speaker():
-    text = ("من جهته أفاد نادر الخطيب المسؤول في البلدية الفلسطينية لشمال الضفة الغربية "
-            "المحتلة حيث تقع قرية العين وحيث منزل عائلة الخطيب، بأنّ «الأعمال ستنتهي قبل نهاية "
-            "الشهر الجاري».")
-    quote = one(text, Q, "الأعمال ستنتهي قبل نهاية الشهر الجاري")
-    assert (quote.cue, quote.speaker) == ("أفاد", "نادر الخطيب")
+@pytest.mark.parametrize(("text", "quote", "cue", "speaker"), [
+    pytest.param(
+        "وقال الناطق الإعلامي بشرطة المنطقة، إن الحادث وقع صباحا.\nوبيّن: \"اتضح وفاة "
+        "المصاب بعد وصوله إلى المستوصف بساعة\".",
+        "اتضح وفاة المصاب بعد وصوله إلى المستوصف بساعة", "وبيّن", "الناطق الإعلامي بشرطة المنطقة",
+        id="explained_with_a_colon_though_the_verb_also_means_between",
+    ),
+    pytest.param(
+        "من جهته أفاد نادر الخطيب المسؤول في البلدية الفلسطينية لشمال الضفة الغربية "
+        "المحتلة حيث تقع قرية العين وحيث منزل عائلة الخطيب، بأنّ «الأعمال ستنتهي قبل نهاية "
+        "الشهر الجاري».",
+        "الأعمال ستنتهي قبل نهاية الشهر الجاري", "أفاد", "نادر الخطيب",
+        id="a_long_description_after_the_name_keeps_the_verb",
+    ),
+])
+def test_cue_and_speaker(text: str, quote: str, cue: str, speaker: str) -> None:
+    claim = one(text, Q, quote)
+    assert (claim.cue, claim.speaker) == (cue, speaker)
