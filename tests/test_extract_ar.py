@@ -849,6 +849,13 @@ SPEAKER_CASES = [
         "نادر الخطيب",
         id="a_known_surname_then_a_definite_title",
     ),
+    pytest.param(
+        "وقال الطبيب إن حالة الطفلة مستقرة. وقالت والدتها: \"نحن ننتظر خروجها من المستشفى "
+        "في أقرب وقت ممكن\".",
+        "نحن ننتظر خروجها من المستشفى في أقرب وقت ممكن",
+        "والدتها",
+        id="her_mother_with_the_pronoun_is_the_subject_not_an_object",
+    ),
 ]
 
 

@@ -105,9 +105,11 @@ def _possessed(tok: Tok) -> bool:
             key in lx.PRONOUN_KEYS):
         return False
     stem = key[:-3] if key.endswith("هما") else key[:-2]
-    # متحدثها، والدهم: a title or kin of theirs is a person
-    return not (stem in lx.TITLE_KEYS or stem in lx.KINSHIP_KEYS or stem in lx.UNNAMED_KEYS
-                or stem[:-1] + "ه" in lx.TITLE_KEYS)
+    # متحدثها، والدتها، محاميهم: a title or kin of theirs is a person (ة is written ت
+    # before the pronoun)
+    forms = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+    return not any(form in lx.TITLE_KEYS or form in lx.KINSHIP_KEYS or form in lx.UNNAMED_KEYS
+                   or form in lx.PERSON_NOUN_KEYS for form in forms)
 
 
 def _said_it(toks: list[Tok], i: int) -> str | None:
@@ -290,13 +292,15 @@ class _Reader:
             return None
         if is_definite(toks[1]) and strip_al(toks[1].key) in lx.INSTITUTION_KEYS and (
                 not mention_word(toks[0].key)) and not is_definite(toks[0]):
-            # وتهدف الحكومة من خلال البرنامج ...، حيث أكدت أن: the body after the verb
-            mention = mention_of(self.text, toks[1:2])
-            if mention is not None:
-                speaker, _ = self._resolve(mention, None, toks[1].start, sent.paragraph, None)
-                if speaker is not None:
-                    speaker.inferred = True
-                return speaker
+            # وتهدف الحكومة من خلال البرنامج ...، حيث أكدت أن: the body after the verb,
+            # the one the document named in full if any (looked up, not recorded: the
+            # verb may not be its)
+            known = self.registry.by_title(strip_al(toks[1].key), frozenset(), toks[1].start)
+            if known is not None and known.kind == ORG:
+                return _Speaker(known.name, known, known.gender, toks[1].text, sent.paragraph,
+                                inferred=True)
+            return _Speaker(toks[1].text, None, None, toks[1].text, sent.paragraph,
+                            inferred=True)
         if not name_like(toks[1]):
             return None
         for size in (3, 2, 1):
@@ -481,7 +485,7 @@ class _Reader:
         already speaking (وتصف مادة السكر بـ«الرائعة»: she describes sugar). A title, an
         unnamed source, a body or a name the document knows stays the subject."""
         if mention.kind == ORG and mention.name is None and len(subject) == 1 and (
-                subject[0].key.endswith(_OBJECT_PRONOUNS) and len(subject[0].key) > 4):
+                _possessed(subject[0])):
             return True
         if lemma not in lx.DESCRIBE_VERBS or verb.key.endswith(_OBJECT_PRONOUNS) or (
                 len(subject) > 2 or mention.kind not in (PERSON, ORG) or mention.head):

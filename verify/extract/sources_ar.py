@@ -157,15 +157,21 @@ _POSSESSIVE = ("هما", "هم", "ها", "ه")
 _IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
 
 
-def _cites(mention: Mention, first: Tok) -> bool:
-    """Is the phrase after وفق a speaker, an outlet or a document?"""
+def _speaks(first: Tok) -> bool:
+    """Does a phrase opening with this word name someone or something that speaks: a
+    title, rank, kin word, unnamed source, body, outlet, agency or document?"""
     bare = strip_al(first.key)
-    if mention.kind == PERSON and mention.name and mention.text == mention.name:
-        return True  # وفق العواجي
-    return (bare in lx.TITLE_KEYS or first.key in lx.HONORIFIC_KEYS or bare in lx.UNNAMED_KEYS
-            or first.key in lx.UNNAMED_KEYS or bare in lx.OUTLET_NOUN_KEYS
+    return (bare in lx.TITLE_KEYS or first.key in lx.HONORIFIC_KEYS or bare in lx.KINSHIP_KEYS
+            or bare in lx.UNNAMED_KEYS or first.key in lx.UNNAMED_KEYS
+            or bare in lx.INSTITUTION_KEYS or bare in lx.OUTLET_NOUN_KEYS
             or bare in lx.DOCUMENT_NOUN_KEYS or bare in lx.REPORT_PLURAL_KEYS
             or first.key in lx.AGENCY_KEYS)
+
+
+def _cites(mention: Mention, first: Tok) -> bool:
+    """Is the phrase after وفق a speaker, an outlet or a document (وفق العواجي)?"""
+    return mention.kind == PERSON and bool(mention.name) and mention.text == mention.name or (
+        _speaks(first))
 
 
 def _in_accordance(mention: Mention, first: Tok) -> bool:
@@ -174,11 +180,7 @@ def _in_accordance(mention: Mention, first: Tok) -> bool:
     phrase means "in line with", and the name belongs to a noun inside it."""
     if mention.kind != PERSON or not mention.name or mention.text.startswith(mention.name):
         return False
-    bare = strip_al(first.key)
-    return not (bare in lx.TITLE_KEYS or first.key in lx.HONORIFIC_KEYS or bare in lx.KINSHIP_KEYS
-                or bare in lx.UNNAMED_KEYS or first.key in lx.UNNAMED_KEYS
-                or bare in lx.INSTITUTION_KEYS or bare in lx.OUTLET_NOUN_KEYS
-                or first.key.startswith("ل") or not first.text.isalpha())
+    return not (_speaks(first) or first.key.startswith("ل") or not first.text.isalpha())
 
 
 def _points_back(tok: Tok) -> bool:
