@@ -37,12 +37,13 @@ way, blind for version 22: `--split holdout9`. An eleventh (`data/gold_extractio
 same way, blind for version 23: `--split holdout10`. A twelfth (`data/gold_extraction_holdout11.jsonl`,
 43 more, one per outlet and thirty from any, none of the earlier 386), the same way, blind
 for version 24: `--split holdout11`. A thirteenth (`data/gold_extraction_holdout12.jsonl`, 43
-more, drawn the same way, none of the earlier 429), blind for version 26: `--split holdout12`.
+more, drawn the same way, none of the earlier 429), blind for version 26: `--split holdout12`. A fourteenth (`data/gold_extraction_holdout13.jsonl`, 43
+more, drawn the same way, none of the earlier 472), blind for version 28: `--split holdout13`.
 
     .venv/bin/python benchmarks/eval_extraction.py [--errors]
         [--split all|dev|test|holdout|holdout2|holdout3|holdout4|holdout4-dev|holdout4-test
                  |holdout5|holdout6|holdout7|holdout8|holdout9
-                 |holdout10|holdout11|holdout12]
+                 |holdout10|holdout11|holdout12|holdout13]
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ SPLITS: dict[str, tuple[str, slice]] = {
     "dev": ("gold_extraction.jsonl", slice(None, 24)),
     "test": ("gold_extraction.jsonl", slice(24, None)),
     "holdout": ("gold_extraction_holdout.jsonl", slice(None)),
-    **{f"holdout{k}": (f"gold_extraction_holdout{k}.jsonl", slice(None)) for k in range(2, 13)},
+    **{f"holdout{k}": (f"gold_extraction_holdout{k}.jsonl", slice(None)) for k in range(2, 14)},
     "holdout4-dev": ("gold_extraction_holdout4.jsonl", slice(None, 20)),
     "holdout4-test": ("gold_extraction_holdout4.jsonl", slice(20, None)),
 }
@@ -154,7 +155,7 @@ def main() -> int:
         "holdout3: a fourth set of 20, measured once, blind (do not tune on it); "
         "holdout4: a fifth set of 40, measured once, blind; holdout4-dev: its first 20 (looked "
         "at while writing rules); holdout4-test: its last 20; holdout5: a sixth set of 40, "
-        "measured once, blind; holdout6 to holdout12: seven more sets of about 40, each "
+        "measured once, blind; holdout6 to holdout13: eight more sets of about 40, each "
         "measured once, blind",
     )
     args = parser.parse_args()
