@@ -35,7 +35,11 @@ _NOT_FIRST_NAMES = lx.SPEECH_ACT_KEYS | lx.WORDING_VERB_KEYS | lx.DOCUMENT_VERB_
 
 
 def _is_title(key: str) -> bool:
-    return key in lx.HONORIFIC_KEYS or strip_al(key) in lx.TITLE_KEYS
+    if key in lx.HONORIFIC_KEYS or strip_al(key) in lx.TITLE_KEYS:
+        return True
+    # الشاعران فلان وفلان، المدربون: a title in the dual or plural
+    return key.endswith(("ان", "ين", "ون")) and len(key) > 5 and (
+        key[:-2] in lx.HONORIFIC_KEYS or strip_al(key[:-2]) in lx.TITLE_KEYS)
 
 
 def _wordy(tok: Tok) -> bool:

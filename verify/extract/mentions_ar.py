@@ -312,6 +312,10 @@ def _merge_initials(text: str, toks: list[Tok]) -> list[Tok]:
 def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Mention | None:
     """Parse the words naming a speaker (title, name, unnamed source, pronoun)."""
     marked = _marked_name(tokens)
+    if marked is not None and any(name_like(t) for t in tokens[marked[1] + 2:]):
+        # رئيس حزب «القوات اللبنانية» الدكتور سمير جعجع: the name in marks is the body
+        # he heads; the person's name comes after it
+        marked = None
     for i, tok in enumerate(tokens):
         if tok.key in _NAMED and i + 1 < len(tokens):
             tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
