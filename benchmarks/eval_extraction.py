@@ -31,14 +31,10 @@ extractor was run on it and measured once, blind, with version 16: `--split hold
 eighth (`data/gold_extraction_holdout7.jsonl`, 40 more, none of the earlier 228), the same
 way, blind for version 17: `--split holdout7`. A ninth (`data/gold_extraction_holdout8.jsonl`,
 40 more, none of the earlier 268), the same way, blind for version 19: `--split holdout8`.
-A tenth (`data/gold_extraction_holdout9.jsonl`, 40 more, none of the earlier 308), the same
-way, blind for version 22: `--split holdout9`. An eleventh (`data/gold_extraction_holdout10.jsonl`,
-38 more, none of the earlier 348: the outlets ran short of unused articles with marks), the
-same way, blind for version 23: `--split holdout10`. A twelfth (`data/gold_extraction_holdout11.jsonl`,
-43 more, one per outlet and thirty from any, none of the earlier 386), the same way, blind
-for version 24: `--split holdout11`. A thirteenth (`data/gold_extraction_holdout12.jsonl`, 43
-more, drawn the same way, none of the earlier 429), blind for version 26: `--split holdout12`. A fourteenth (`data/gold_extraction_holdout13.jsonl`, 43
-more, drawn the same way, none of the earlier 472), blind for version 28: `--split holdout13`.
+Five more the same way, each blind for one version (`data/gold_extraction_holdoutN.jsonl`,
+none of the articles before it): holdout9 (40, for version 22), holdout10 (38, for version
+23: the outlets ran short of unused articles with marks), then holdout11, holdout12 and
+holdout13 (43 each, one per outlet and thirty from any; for versions 24, 26 and 28).
 
     .venv/bin/python benchmarks/eval_extraction.py [--errors]
         [--split all|dev|test|holdout|holdout2|holdout3|holdout4|holdout4-dev|holdout4-test
