@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verify.extract import extract, extract_claims
+from verify.extract.keys import fold_ar, possessed_forms
 from verify.models import ClaimKind, Dateline
 
 Q, T, R, S = ClaimKind.QUOTE, ClaimKind.TERM, ClaimKind.REPORTED, ClaimKind.STATEMENT
@@ -1194,3 +1195,14 @@ def test_two_stray_closing_marks_do_not_open_the_same_lost_quotation_twice():
 def test_cue_and_speaker(text: str, quote: str, cue: str, speaker: str) -> None:
     claim = one(text, Q, quote)
     assert (claim.cue, claim.speaker) == (cue, speaker)
+
+
+@pytest.mark.parametrize(("word", "forms"), [
+    ("تصريحاته", ("تصريحات", "تصريحاه")),
+    ("والدتها", ("والدت", "والده")),
+    ("قوله", ("قول",)),
+    ("معهما", ()),  # too short to carry a pronoun on a stem
+    ("سلمان", ()),
+])
+def test_possessed_forms_give_the_stem_and_restore_the_ta_marbuta(word: str, forms: tuple) -> None:
+    assert possessed_forms(fold_ar(word)) == forms

@@ -36,7 +36,7 @@ from .clauses_ar import (
 from .cues import Cue, is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Registry
 from .fullnames_ar import FullNames
-from .keys import fold_ar, strip_al
+from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, strip_al
 from .mentions_ar import (
     eulogy_at,
     governs_possessed,
@@ -62,7 +62,7 @@ _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جا
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
 _ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة"))
-_BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما", "غير أن"))
+_BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
 _PROPHET = "النبي"
 _WHICH = frozenset(fold_ar(w) for w in ("التي", "الذي"))
 _RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
@@ -93,7 +93,6 @@ _STANDALONE_PREPOSITIONS = frozenset(fold_ar(w) for w in (
 _PRONOUN_ENDINGS = ("نا", "كم", "هم", "ها")  # لمراسلنا، لهم: ل + a noun or a pronoun
 
 
-_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _THIS = frozenset(fold_ar(w) for w in ("هذا", "وهذا", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي"))
 
 
@@ -101,15 +100,17 @@ def _possessed(tok: Tok) -> bool:
     """تحقيقها، إعجابهم: a noun with her or their pronoun, an object, never a subject
     (but سموها، معاليها are the person)."""
     key = tok.key
-    if not (key.endswith(("ها", "هم", "هما")) and len(key) > 4 and tok.text.isalpha()) or (
-            key in lx.PRONOUN_KEYS):
+    forms = possessed_forms(key, THEIR_SUFFIXES)
+    if not forms or not tok.text.isalpha() or key in lx.PRONOUN_KEYS:
         return False
-    stem = key[:-3] if key.endswith("هما") else key[:-2]
-    # متحدثها، والدتها، محاميهم: a title or kin of theirs is a person (ة is written ت
-    # before the pronoun)
-    forms = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+    # متحدثها، والدتها، محاميهم: a title or kin of theirs is a person
     return not any(form in lx.TITLE_KEYS or form in lx.KINSHIP_KEYS or form in lx.UNNAMED_KEYS
                    or form in lx.PERSON_NOUN_KEYS for form in forms)
+
+
+def _relative(words: list[Tok]) -> int | None:
+    """Where a relative clause (التي، الذي) begins among ``words``, if anywhere."""
+    return next((k for k, t in enumerate(words) if t.key in _WHICH), None)
 
 
 def _said_it(toks: list[Tok], i: int) -> str | None:
@@ -118,7 +119,7 @@ def _said_it(toks: list[Tok], i: int) -> str | None:
     if i == 0 or toks[i - 1].key != "ما":
         return None
     key = toks[i].key
-    for ending in _OBJECT_PRONOUNS:
+    for ending in PRONOUN_SUFFIXES:
         if key.endswith(ending) and key[: -len(ending)] in lx.VERB_KEYS:
             return key[: -len(ending)]
     return None
@@ -403,10 +404,10 @@ class _Reader:
         while i < len(toks):
             tok = toks[i]
             key = tok.key
+            said_it = None if key in lx.VERB_KEYS else _said_it(toks, i)
             if inside[i] or not (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS
                                  or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS
-                                 or key in lx.WORDING_VERB_KEYS
-                                 or _said_it(toks, i) is not None):
+                                 or key in lx.WORDING_VERB_KEYS or said_it is not None):
                 i += 1
                 continue
             if local is None and not found and not (toks and toks[0].key in _ABOUT):
@@ -418,8 +419,8 @@ class _Reader:
                 parsed = self._document(sent, i)
             elif key in lx.WORDING_VERB_KEYS:
                 parsed = self._wording(sent, i)
-            elif key in lx.VERB_KEYS or _said_it(toks, i) is not None:
-                parsed = self._verb(sent, i, local)
+            elif key in lx.VERB_KEYS or said_it is not None:
+                parsed = self._verb(sent, i, local, said_it)
             elif key in lx.PARTICIPLE_KEYS:
                 parsed = self._participle(sent, i, local)
             else:
@@ -487,7 +488,7 @@ class _Reader:
         if mention.kind == ORG and mention.name is None and len(subject) == 1 and (
                 _possessed(subject[0])):
             return True
-        if lemma not in lx.DESCRIBE_VERBS or verb.key.endswith(_OBJECT_PRONOUNS) or (
+        if lemma not in lx.DESCRIBE_VERBS or verb.key.endswith(PRONOUN_SUFFIXES) or (
                 len(subject) > 2 or mention.kind not in (PERSON, ORG) or mention.head):
             return False
         first = strip_al(subject[0].key)
@@ -577,11 +578,12 @@ class _Reader:
             return "object", tok.start, j
         return None
 
-    def _verb(self, sent: Sentence, i: int, local: _Speaker | None
+    def _verb(self, sent: Sentence, i: int, local: _Speaker | None, said_it: str | None = None
               ) -> tuple[Cue | None, _Speaker | None, int] | None:
+        """A reporting verb at token ``i`` (``said_it``: its key without the pronoun of
+        «هذا ما قاله فلان»)."""
         toks = sent.tokens
         tok = toks[i]
-        said_it = None if tok.key in lx.VERB_KEYS else _said_it(toks, i)
         lemma, gender = lx.VERB_KEYS[said_it or tok.key]
         if TANWEEN.intersection(tok.text):
             return None  # تشددٍ: a noun, verbs take no tanween
@@ -1246,7 +1248,8 @@ class _Reader:
         if mark >= n or not is_mark(toks[mark].text):
             return None
         words = toks[i + 1:j]
-        if not words:  # كما تتضمن «...»: the text quoted last
+        named = bool(words)
+        if not named:  # كما تتضمن «...»: the text quoted last
             if self.wording is None:
                 return None
             words, speaker = [toks[i]], self.wording
@@ -1264,8 +1267,8 @@ class _Reader:
                 speaker = _Speaker(owner.name, owner, owner.gender, mention.text, sent.paragraph)
             else:
                 # القانون (الذي تم الإعلان عنه أمس): the text itself, without its clause
-                r = next((k for k, t in enumerate(words) if t.key in _WHICH), len(words))
-                phrase = self.text[words[0].start:words[max(r, 1) - 1].end]
+                r = _relative(words)
+                phrase = self.text[words[0].start:words[max(r or len(words), 1) - 1].end]
                 speaker = _Speaker(phrase, None, None, phrase, sent.paragraph)
         tok = toks[i]
         cue = Cue(sent.index, sent.paragraph, tok.start, tok.end, tok.text, "verb", "mark",
@@ -1274,14 +1277,15 @@ class _Reader:
         cue.mention = self.text[words[0].start:words[-1].end]
         if speaker is not None:
             speaker.local_only = True  # the text speaks here only
-            self.documents[noun] = speaker
+            if named:
+                self.documents[noun] = speaker
         self.wording = speaker
         return cue, speaker, mark
 
     def _issuer(self, words: list[Tok], sent: Sentence) -> _Speaker | None:
         """البرقية التي بعثها ولي العهد، البيان الذي أصدره الوزير: who sent the
         document, named in a relative clause after it."""
-        r = next((k for k, t in enumerate(words) if t.key in _WHICH), None)
+        r = _relative(words)
         if r is None or r + 2 >= len(words):
             return None
         mention = mention_of(self.text, words[r + 2:])

@@ -129,14 +129,10 @@ class FullNames:
             ranks |= known.title_keys
         found = self._by_surname(key)
         if found is None:
-            first = {n for n, titles in self._people() if fold_ar(n.split()[0]) == key}
-            if len(first) > 1 and ranks:
-                first = {n for n, titles in self._people()
-                         if n in first and ranks <= titles}
-            if len(first) == 1:
-                found = first.pop()
-            elif first:
+            first = self._by_first_word(key, ranks)
+            if len(first) > 1:
                 return bare  # a first name several people share: not a surname either
+            found = first.pop() if first else None
         return found or self._in_text(key) or bare
 
     def _people(self) -> list[tuple[str, set[str]]]:
@@ -155,6 +151,15 @@ class FullNames:
         names = {n for n, _ in self._people()
                  if strip_al(fold_ar(n.split()[-1])) == strip_al(key)}
         return names.pop() if len(names) == 1 else None
+
+    def _by_first_word(self, key: str, ranks: frozenset[str]) -> set[str]:
+        """وون -> وون هي ريونغ: the known people whose name begins with ``key`` (a family
+        name written first, a player known by his first name); when several do, those
+        whose titles hold every rank written with it (الأمير محمد)."""
+        people = [(n, titles) for n, titles in self._people() if fold_ar(n.split()[0]) == key]
+        if len(people) > 1 and ranks:
+            people = [(n, titles) for n, titles in people if ranks <= titles]
+        return {n for n, _ in people}
 
     def _in_text(self, key: str) -> str | None:
         """A name ending with the surname where the text writes it in full: after a

@@ -7,7 +7,8 @@ a word is in a lexicon, must stay stable while that module evolves, and must be 
 
 from __future__ import annotations
 
-__all__ = ["fold_ar", "fold_en", "skeleton_ar", "strip_al", "words"]
+__all__ = ["PRONOUN_SUFFIXES", "THEIR_SUFFIXES", "fold_ar", "fold_en", "possessed_forms",
+           "skeleton_ar", "strip_al", "words"]
 
 _AR_TABLE: dict[int, str | None] = {
     **{ord(c): "ا" for c in "أإآٱ"},
@@ -51,6 +52,21 @@ def skeleton_ar(key: str) -> str:
     """A folded word without long vowels: spelling variants of foreign names meet here
     (ستافان / ستيفان, ميستورا / مستورا, بوغدانوف / بوجدانوف)."""
     return key.translate(_SKELETON_TABLE) or key
+
+
+# Pronoun endings on a folded word, longest first: her/their (ها، هم، هما) and his (ه).
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+THEIR_SUFFIXES = ("هما", "هم", "ها")
+
+
+def possessed_forms(key: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES) -> tuple[str, ...]:
+    """The stem of a folded word carrying a pronoun ending (تصريحاته -> تصريحات، والدتها
+    -> والدت and والده: ة is written ت before the pronoun), or () when it has none."""
+    for ending in suffixes:
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            stem = key[: -len(ending)]
+            return (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
+    return ()
 
 
 def words(text: str) -> tuple[str, ...]:

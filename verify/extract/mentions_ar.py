@@ -13,7 +13,7 @@ import re
 from . import lexicon_ar as lx
 from .cues import is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
-from .keys import fold_ar, skeleton_ar, strip_al, words
+from .keys import THEIR_SUFFIXES, fold_ar, possessed_forms, skeleton_ar, strip_al, words
 from .segment import Tok
 
 __all__ = ["is_body", "is_definite", "is_family_name", "mention_of", "mention_word", "name_keys",
@@ -57,7 +57,7 @@ _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "
 
 
 # the article and its prefixes, then at least two letters (not والد, a word of four)
-_DEFINITE_RE = re.compile("(?:" + "|".join(_DEFINITE) + ").." , re.DOTALL)
+_DEFINITE_RE = re.compile("(?:" + "|".join(_DEFINITE) + ")..", re.DOTALL)
 
 
 def is_definite(tok: Tok) -> bool:
@@ -451,7 +451,7 @@ def governs_possessed(tokens: list[Tok], i: int) -> bool:
             is_definite(tokens[i])):
         return False  # (a construct's head has no article: والد العائلة ووالدتها)
     after = tokens[i + 1]
-    return after.text.isalpha() and len(after.key) > 4 and after.key.endswith(("ها", "هم", "هما"))
+    return after.text.isalpha() and bool(possessed_forms(after.key, THEIR_SUFFIXES))
 
 
 _EULOGY_FIRST = frozenset(phrase[0] for phrase in lx.EULOGY_KEYS)

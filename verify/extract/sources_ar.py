@@ -11,7 +11,7 @@ from . import lexicon_ar as lx
 from .clauses_ar import COMMAS, END_PUNCT
 from .cues import is_mark
 from .entities import ORG, PERSON, PRONOUN, UNNAMED, Mention
-from .keys import fold_ar, strip_al
+from .keys import fold_ar, possessed_forms, strip_al
 from .mentions_ar import mention_of
 from .segment import Tok
 
@@ -149,9 +149,6 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
     return Source(mention, via, content, preposed, toks[max(i, start - 1)].end, j)
 
 
-_POSSESSIVE = ("هما", "هم", "ها", "ه")
-
-
 # "In line with": a source only when a speaker, outlet or document follows (وفق مصادر،
 # وفق بيان، وفق العواجي), not a plan or a rule (وفق برنامج، وفق مجموعة من القواعد).
 _IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
@@ -189,14 +186,9 @@ def _points_back(tok: Tok) -> bool:
     key = tok.key
     if key in lx.FUNCTION_KEYS:
         return True
-    for ending in _POSSESSIVE:
-        if key.endswith(ending) and len(key) > len(ending) + 2:
-            stem = key[: -len(ending)]
-            # روايته: the ta marbuta of رواية is written ت before the pronoun
-            forms = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
-            return any(form in lx.SOURCE_LINK_KEYS or form in lx.VERB_KEYS
-                       or form in lx.SPEECH_ACT_KEYS for form in forms)
-    return False
+    # روايته: the ta marbuta of رواية is written ت before the pronoun
+    return any(form in lx.SOURCE_LINK_KEYS or form in lx.VERB_KEYS or form in lx.SPEECH_ACT_KEYS
+               for form in possessed_forms(key))
 
 
 
