@@ -362,11 +362,31 @@ class _Reader:
         subject continues, when no reporting verb came first."""
         before = {entity.name: (mention, entity) for mention, entity in self.people
                   if mention.end <= position}
+        if len(before) > 1:
+            # بدوره انتقد رئيس اللجنة فلان زيارة الوزير فلان، وقال: of several, the
+            # subject of the verb that opens the sentence
+            first = min(before.values(), key=lambda pair: pair[0].start)
+            before = {first[1].name: first} if self._opens_as_subject(sent, first[0]) else {}
         if len(before) != 1:
             return None
         mention, entity = next(iter(before.values()))
         return _Speaker(entity.name, entity, entity.gender, mention.text, sent.paragraph,
                         inferred=True)
+
+    @staticmethod
+    def _opens_as_subject(sent: Sentence, mention: Mention) -> bool:
+        """Is the mention the subject of a verb that opens the sentence (بدوره انتقد |
+        رئيس اللجنة فلان)? At most two words before the verb, which stands right
+        before the mention and is no preposition, article word or title."""
+        toks = sent.tokens
+        k = next((k for k, tok in enumerate(toks) if tok.start >= mention.start), 0)
+        if not 1 <= k <= 3:
+            return False
+        verb = toks[k - 1]
+        return verb.text.isalpha() and not is_definite(verb) and (
+            verb.key not in lx.FUNCTION_KEYS and verb.key not in lx.PARTICLE_KEYS
+            and strip_al(verb.key) not in lx.TITLE_KEYS and verb.key not in lx.HONORIFIC_KEYS
+            and not (verb.key[:1] in "بل" and len(verb.key) > 3 and k == 1))
 
     def _named_opening(self, sent: Sentence) -> _Speaker | None:
         """A person's name opening the sentence before a comma (نبال.ع، من سكان الحي،

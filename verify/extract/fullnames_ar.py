@@ -98,16 +98,27 @@ class FullNames:
         the one fuller speaker name of the document that begins or ends with it."""
         full = {name: self.fullest(name) for name in speakers}
         by_word: dict[str, set[str]] = {}
+        by_last: dict[str, set[str]] = {}
         for name in full.values():
             words = name.split()
             if len(words) >= 2:
                 for word in (words[0], words[-1]):
                     by_word.setdefault(fold_ar(word), set()).add(name)
+                by_last.setdefault(fold_ar(words[-1]), set()).add(name)
         for name, fullest in full.items():
-            if " " not in fullest and not fold_ar(fullest).startswith("ال"):
-                found = by_word.get(fold_ar(fullest), set())
-                if len(found) == 1:
-                    full[name] = next(iter(found))
+            if " " in fullest:
+                continue
+            key = fold_ar(fullest)
+            if not key.startswith("ال"):
+                found = by_word.get(key, set())
+            elif _is_title(key):
+                # ويتابع القاضي after يقول إسلام القاضي: a title word that no one holds
+                # in the document is the surname of the one speaker whose name ends with it
+                found = by_last.get(key, set())
+            else:
+                continue
+            if len(found) == 1:
+                full[name] = next(iter(found))
         return full
 
     def _resolve(self, name: str) -> str:

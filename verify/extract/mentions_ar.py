@@ -30,6 +30,10 @@ _LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION
             | lx.OUTLET_NOUN_KEYS | (lx.DOCUMENT_NOUN_KEYS - _SURNAME_DOCUMENTS)
             | frozenset(lx.VERB_KEYS) | frozenset(lx.PARTICIPLE_KEYS) | _PREPOSITIONS)
 _HEADS = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.KINSHIP_KEYS
+# في تصريح، في بيان، خلال مؤتمر: where words were said; no title runs on into them
+_SAYING_OCCASIONS = lx.CIRCUMSTANCE_NOUN_KEYS - frozenset(fold_ar(w) for w in words(
+    "موقع موقعه برنامج البرنامج وقت الوقت حساب حسابه صفحته معرض سياق السياق افتتاح ختام "
+    "اجتماع الاجتماع"))
 # Words that start a titled name: a title with or without the article, an honorific.
 _TRIGGERS = frozenset({*lx.TITLE_KEYS, *("ال" + k for k in lx.TITLE_KEYS),
                        *("وال" + k for k in lx.TITLE_KEYS), *lx.HONORIFIC_KEYS})
@@ -111,6 +115,8 @@ def _name_like(tok: Tok) -> bool:
         return False  # a noun with a pronoun ending: ارتياحه، تصريحاته، قولها
     if _preposition_noun(tok):
         return False
+    if len(key) == 6 and key[0] == "م" and key[2] == "ا" and text.endswith("ة") and key[4] != "ي":
+        return False  # مواجهة، مشاركة، محاولة: a verbal noun (مفاعلة), not a name (معاوية)
     if _glued_word(tok):
         return False
     # بتبوك، لجنيف، لهيئة: a preposition glued to a place, a lexicon word or a definite noun
@@ -370,6 +376,11 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         if lead is not None and (len(name_words) < 2 or lead[1] - lead[0] >= 2):
             name_words = words[lead[0]:lead[1]]
             title_words = words[:lead[0]] + words[lead[1]:]
+        if len(words) == 2 and name_words == words[:1] and is_definite(words[1]) and (
+                name_like(words[0]) and words[1].text.isalpha()):
+            # وليد القاضي، سامي الحداد: a definite word after a lone first name is his
+            # family name, a title though it be (a title comes first: القاضي وليد)
+            name_words, title_words = words, []
         if name_words and title_words and strip_al(title_words[0].key) in lx.TITLE_KEYS and (
                 _of_institution(name_words[0])):
             # الناطق الإعلامي بشرطة المنطقة: whose spokesman, not a name
@@ -506,6 +517,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
             if not _wordy(tokens[j]) or k in lx.FUNCTION_KEYS and k not in _PREPOSITIONS and (
                     not named):
                 break
+            if k in lx.CIRCUMSTANCE_PREP_KEYS and j + 1 < n and tokens[j + 1].key in _SAYING_OCCASIONS:
+                break  # المساعد السياسي في الحرس | في تصريح تناقلته وسائل إعلام
             if governs:
                 # (برامج | وفعاليات القرية: a noun joined to the governed one is governed
                 # too, and itself governs the definite noun after it)
