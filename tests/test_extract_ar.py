@@ -236,6 +236,58 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وعلى المرء أن يصبر، قال تعالى: «واصبر وما صبرك إلا بالله».",
+        "واصبر وما صبرك إلا بالله",
+        "الله",
+        id="a_verse_after_qala_taala_is_gods",
+    ),
+    pytest.param(
+        "فذكر الله دائما بأعمالنا يجلب الراحة كما في قوله تعالى: «ألا بذكر الله تطمئن القلوب».",
+        "ألا بذكر الله تطمئن القلوب",
+        "الله",
+        id="a_verse_after_qawlihi_taala_is_gods_not_the_earlier_verbs",
+    ),
+    pytest.param(
+        "وهذا مصداق قوله صلى الله عليه وسلم «الدين النصيحة لله ولرسوله».",
+        "الدين النصيحة لله ولرسوله",
+        "النبي",
+        id="a_hadith_after_qawlihi_and_the_blessing_is_the_prophets",
+    ),
+    pytest.param(
+        "من جهته وصف القانوني سامر بن مساعد الحربي باب الدعوى بالواسع، وقال: "
+        "«نتمنى أن يصدر نظام واضح لهذه الدعاوى قريبا».",
+        "نتمنى أن يصدر نظام واضح لهذه الدعاوى قريبا",
+        "سامر بن مساعد الحربي",
+        id="a_title_word_after_bin_is_a_name",
+    ),
+    pytest.param(
+        "من جهته وصف المحامي سامر بن ماجد الحربي باب الدعوى بالواسع، وقال: "
+        "«نتمنى أن يصدر نظام واضح لهذه الدعاوى قريبا».",
+        "نتمنى أن يصدر نظام واضح لهذه الدعاوى قريبا",
+        "سامر بن ماجد الحربي",
+        id="a_family_name_after_bin_ends_the_name_before_the_object",
+    ),
+    pytest.param(
+        "وقال المستشار الإعلامي نادر بن حسن الزين إن المواقع تغيرت.\n"
+        "وصنف المستشار الإعلامي جميع تلك الوسائل بالمواقع الاجتماعية، وقال: "
+        "«تعتبر تلك المواقع كالمنتديات التي تعرض الأخبار».",
+        "تعتبر تلك المواقع كالمنتديات التي تعرض الأخبار",
+        "نادر بن حسن الزين",
+        id="a_quantifier_after_a_title_is_no_name",
+    ),
+    pytest.param(
+        "وقال ظريف: إن العالم رحب بالاتفاق باعتبار أنه «انتصار للغة المنطق على لغة الحرب».",
+        "انتصار للغة المنطق على لغة الحرب",
+        "ظريف",
+        id="the_world_is_no_title_inside_reported_words",
+    ),
+    pytest.param(
+        "وأوضح العلماء هذه المسألة، بأن «حقل الطاقة حول الإنسان يبدأ بالضعف».",
+        "حقل الطاقة حول الإنسان يبدأ بالضعف",
+        "العلماء",
+        id="a_demonstrative_after_the_subject_begins_the_object",
+    ),
+    pytest.param(
         "ويقول سامر الحداد، الذي يعمل مهندسا في الميناء: «الرصيف الجديد سيغير حياة المدينة». "
         "ويتابع الحداد: «سنرى سفنا أكبر في الموسم المقبل بلا شك».\n"
         "ويتابع القاضي: «ستفتح المحكمة الجديدة أبوابها للناس في الخريف المقبل».",
@@ -1244,3 +1296,11 @@ def test_cue_and_speaker(text: str, quote: str, cue: str, speaker: str) -> None:
 ])
 def test_possessed_forms_give_the_stem_and_restore_the_ta_marbuta(word: str, forms: tuple) -> None:
     assert possessed_forms(fold_ar(word)) == forms
+
+
+def test_a_verse_cited_in_passing_does_not_speak_the_next_unattributed_quotation():
+    text = ("ومن يعمر المساجد يشهد له بالإيمان لقوله تعالى: (إنما يعمر مساجد الله من آمن بالله).\n"
+            "ونردد عند كل مصيبة أن من قام بهذا الفعل: «صبية مغرر بهم وأجندة خارجية واستهداف إقليمي».")
+    verse = one(text, "reported", "(إنما يعمر مساجد الله من آمن بالله)")
+    assert (verse.speaker, verse.cue) == ("الله", "لقوله")
+    assert one(text, Q, "صبية مغرر بهم وأجندة خارجية واستهداف إقليمي").speaker is None

@@ -117,7 +117,7 @@ class _Builder:
                           key=lambda c: c.start)
             self.postposed[index] = ([c.start for c in post], post)
             self.cue_starts[index] = sorted(c.start for c in group)
-        self.spoken = sorted((c for c in cues if c.speaker), key=lambda c: c.end)
+        self.spoken = sorted((c for c in cues if c.speaker and not c.passing), key=lambda c: c.end)
         self.spoken_ends = [c.end for c in self.spoken]
         self.claims: list[Claim] = []
         self.content_end: dict[int, int] = {}  # id(cue) -> end of its reported content

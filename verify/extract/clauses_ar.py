@@ -58,6 +58,8 @@ CLAUSE_BREAKS = frozenset(fold_ar(w) for w in words(
     "وبينما وحيث وعندما"))
 RELATIVES = frozenset(fold_ar(w) for w in words(
     "الذي التي الذين اللذين اللتين اللواتي من ما وهو وهي وهم وهما"))
+_NAME_LINK_KEYS = frozenset(fold_ar(w) for w in words("بن بنت ابن"))
+_COMPOUND_FIRST = frozenset(fold_ar(w) for w in words("عبد أبو أبي أم"))  # عبد | العزيز
 SUBJECT_ENDS = RELATIVES - {"من", "ما"}  # عدد من المواطنين: من is "of" here
 BI = frozenset({"ب", "بـ"})
 DEMONSTRATIVES = frozenset(fold_ar(w) for w in words("هذا هذه ذلك تلك هذين هاتين"))
@@ -127,6 +129,10 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
             subject[-1].key not in lx.PARTICLE_KEYS) and not (
             key.startswith("لل") and strip_al(key[2:]) in lx.INSTITUTION_KEYS):
         return True  # رودجرز للصحافيين: the hearers, not the speaker
+    if subject and key in DEMONSTRATIVES:
+        return True  # وأوضح العلماء | هذه المسألة: the object
+    if subject and key in lx.ADVERB_KEYS:
+        return True  # فذكر الله | دائما: an adverb, the subject is over
     if text.endswith(("اً", "ًا", "ً")):
         return True  # an accusative: the object or an adverb (صيغاً، اجتماعاً)
     if object_after_title(tok, subject):
@@ -134,9 +140,13 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
     if len(subject) >= 2 and name_like(subject[-1]) and object_noun(tok):
         return True  # وصف المبعوث ستافان دي ميستورا | اتفاق وقف النار: a name, then the object
     # a family name ends a personal name after a title: رئيس المجلس محمد الناصر | إقرار
-    return (len(subject) >= 3 and is_family_name(subject[-1]) and name_like(subject[-2])
-            and (subject[-3].key in lx.HONORIFIC_KEYS or is_definite(subject[-3])
-                 or strip_al(subject[-3].key) in lx.TITLE_KEYS)
+    # (also after بن: عبدالرحمن بن مساعد المحمدي | باب التعزير)
+    return (len(subject) >= 3 and is_family_name(subject[-1])
+            and (name_like(subject[-2]) and (
+                subject[-3].key in lx.HONORIFIC_KEYS or is_definite(subject[-3])
+                or strip_al(subject[-3].key) in lx.TITLE_KEYS)
+                 or subject[-3].key in _NAME_LINK_KEYS and subject[-2].text.isalpha()
+                 and subject[-2].key not in _COMPOUND_FIRST)
             and tok.key not in lx.PARTICLE_KEYS and tok.key not in lx.HONORIFIC_KEYS
             and strip_al(tok.key) not in lx.TITLE_KEYS)
 

@@ -42,3 +42,4 @@ class Cue:
     inferred: bool = False
     unresolved: bool = False
     content_end: int | None = None  # set when the words end before the sentence does
+    passing: bool = False  # a speaker cited in passing (قال تعالى): later words are not his

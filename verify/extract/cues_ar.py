@@ -63,7 +63,6 @@ _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل",
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
 _ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
-_PROPHET = "النبي"
 _WHICH = frozenset(fold_ar(w) for w in ("التي", "الذي"))
 _RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
 _PREVIOUSLY = frozenset(fold_ar(w) for w in ("سبق", "وسبق", "فسبق"))
@@ -123,6 +122,21 @@ def _said_it(toks: list[Tok], i: int) -> str | None:
         if key.endswith(ending) and key[: -len(ending)] in lx.VERB_KEYS:
             return key[: -len(ending)]
     return None
+
+
+# قوله تعالى: «...»، وفي قوله صلى الله عليه وسلم: "his saying", then the blessing of
+# the one who said it
+_SAYING_NOUNS = frozenset(fold_ar(w) for w in (
+    "قوله", "وقوله", "بقوله", "لقوله", "فقوله", "كقوله", "قول"))
+_SAID = fold_ar("قال")
+
+
+def _blessed_saying(toks: list[Tok], i: int) -> str | None:
+    """قوله تعالى، قوله صلى الله عليه وسلم: a saying noun before the blessing of God or
+    the Prophet reads as قال; returns that verb's key."""
+    if toks[i].key not in _SAYING_NOUNS or i + 1 >= len(toks):
+        return None
+    return _SAID if eulogy_at(toks, i + 1)[1] else None
 
 
 def _name_or_title(tok: Tok) -> bool:
@@ -424,7 +438,7 @@ class _Reader:
         while i < len(toks):
             tok = toks[i]
             key = tok.key
-            said_it = None if key in lx.VERB_KEYS else _said_it(toks, i)
+            said_it = None if key in lx.VERB_KEYS else _said_it(toks, i) or _blessed_saying(toks, i)
             if inside[i] or not (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS
                                  or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS
                                  or key in lx.WORDING_VERB_KEYS or said_it is not None):
@@ -631,6 +645,7 @@ class _Reader:
         apposition: list[Tok] = []
         document: str | None = None
         blessed: list[Tok] = []
+        blessed_name = lx.PROPHET
         result = None
         n = len(toks)
         j = i + 1
@@ -639,12 +654,13 @@ class _Reader:
             key = t.key
             if t.text in END_PUNCT and not (subject and is_initial(toks, j)):
                 break
-            size, prophetic = eulogy_at(toks, j)
+            size, blessed_one = eulogy_at(toks, j)
             if size:
-                # قال النبي صلى الله عليه وسلم؛ قال عليه الصلاة والسلام: the blessing is
-                # not the name, and alone it stands for the Prophet
-                if prophetic and not subject and not circumstance and not comma:
+                # قال النبي صلى الله عليه وسلم؛ قال عليه الصلاة والسلام، قال تعالى: the
+                # blessing is not the name, and alone it stands for the one it blesses
+                if blessed_one and not subject and not circumstance and not comma:
                     blessed = toks[j:j + size]
+                    blessed_name = blessed_one
                 j += size
                 continue
             if key in lx.CALLED_KEYS and (subject or circumstance or comma) and j + 1 < n and (
@@ -866,7 +882,7 @@ class _Reader:
         postposed = False
         # «...»، قال الوزير / «...»، هذا ما قاله فلان: the words may come before the verb
         b = i - 1
-        if said_it:
+        if said_it and toks[b].key == "ما":
             b -= 1
             if b >= 0 and toks[b].key in _THIS:
                 b -= 1
@@ -937,13 +953,14 @@ class _Reader:
             via = via_mention.text if via_mention else via
         elif relay and not relay_from:
             return None  # نقل without عن is not a relay of words
-        if not subject and not relay:
+        if not subject and not relay and not blessed:
             subject = self._svo_subject(toks, i)
         subject = self._issued_by(subject)
         mention = mention_of(self.text, subject, gender) if subject else None
         if mention is None and blessed:
             mention = Mention(self.text[blessed[0].start:blessed[-1].end], PERSON,
-                              blessed[0].start, blessed[-1].end, _PROPHET, (fold_ar(_PROPHET),))
+                              blessed[0].start, blessed[-1].end, blessed_name,
+                              (fold_ar(blessed_name),))
         if mention is not None and self._object_not_subject(mention, subject, lemma, tok, gender,
                                                              local):
             mention = None
@@ -953,16 +970,22 @@ class _Reader:
                 strip_al(t.key) for t in apposition if t.key not in lx.FUNCTION_KEYS}
         if mention is not None and mention.kind in (ORG, PERSON) and mention.head is None and (
                 not mention.title_keys and self._embedded(tok.start)) and not speech_noun and (
+                not blessed) and (
                 not mention.keys or self.registry.find(mention.keys) is None):
             # قال إن العروض يؤكد حقيقة واحدة هي أن ...: a verb inside someone's words whose
             # subject is no one the document names or titles is part of those words
             return None
         speaker, flags = self._resolve(mention, gender, tok.start, sent.paragraph, local)
+        # لقوله تعالى: a verse or a hadith cited in passing; the writer's speaker goes on
+        passing = speaker is not None and bool(blessed) and mention is not None and (
+            mention.start == blessed[0].start)
+        if passing:
+            speaker.local_only = True
         if document is not None and speaker is not None:
             self.documents[document] = speaker
         cue = Cue(sent.index, sent.paragraph, tok.start, tok.end, tok.text, "verb", complement,
                   content, describe=lemma in lx.DESCRIBE_VERBS, postposed=postposed,
-                  via=via)
+                  via=via, passing=passing)
         self._fill(cue, speaker, flags, mention, local)
         return cue, speaker, next_i
 

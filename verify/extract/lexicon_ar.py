@@ -244,7 +244,7 @@ TITLE_WORDS = words(
     "محلل كاتب مخرج مراسل طبيب استشاري أخصائي مشرف مسؤول الأمين زعيم حاكم عمدة "
     "نقيب سكرتير رئيسا وزراء رؤساء مدراء مديري سفراء ممثلو ممثلي قائدة كبير كبيرة "
     "ضابط مدعي المدعي نواب أعضاء مستشارة سفيرة وكيلة استشارية أستاذة باحثة خبيرة "
-    "محللة طبيبة أخصائية مشرفة عضوة منسقة مسؤولة مقدم مقدمة مذيع مذيعة عالم عالمة "
+    "محللة طبيبة أخصائية مشرفة عضوة منسقة مسؤولة مقدم مقدمة مذيع مذيعة عالمة "
     "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد والي الوالي شيف طاهي طاهية مصمم مصممة "
     "قومندان"
 )
@@ -264,13 +264,18 @@ HONORIFICS = words(
 )
 # Honorifics of two words: آية الله علي خامنئي.
 HONORIFIC_PHRASES = ("آية الله", "حجة الإسلام")
-# Blessings written after a name (النبي صلى الله عليه وسلم، الصحابي رضي الله عنه): never
-# part of the name. The prophetic ones (True) stand for the Prophet when they stand alone
-# as a subject (قال عليه الصلاة والسلام: «...»).
+# Blessings written after a name (النبي صلى الله عليه وسلم، الصحابي رضي الله عنه) or after
+# a verb of God's words (قال تعالى): never part of the name. Each stands, alone as a
+# subject, for the one it blesses (قال عليه الصلاة والسلام: «...» the Prophet; قال
+# تعالى: «...» God), or for no one ("").
+PROPHET = "النبي"
+GOD = "الله"
 EULOGIES = {
-    "صلى الله عليه وسلم": True, "عليه الصلاة والسلام": True, "عليه السلام": True,
-    "رضي الله عنه": False, "رضي الله عنها": False, "رضي الله عنهما": False,
-    "رضي الله عنهم": False, "رحمه الله": False, "رحمها الله": False,
+    "صلى الله عليه وسلم": PROPHET, "عليه الصلاة والسلام": PROPHET, "عليه السلام": PROPHET,
+    "رضي الله عنه": "", "رضي الله عنها": "", "رضي الله عنهما": "",
+    "رضي الله عنهم": "", "رحمه الله": "", "رحمها الله": "",
+    "تعالى": GOD, "سبحانه وتعالى": GOD, "سبحانه": GOD, "عز وجل": GOD, "جل وعلا": GOD,
+    "جل جلاله": GOD, "تبارك وتعالى": GOD,
 }
 # Institutions and offices that head a construct chain (وزارة الخارجية، هيئة ...).
 INSTITUTION_WORDS = words(
@@ -340,13 +345,19 @@ FUNCTION_WORDS = words(
     "ذلك تلك هو هي هم هن الذي التي الذين اللذين اللتين كل بعض غير أي التى وفي ومن "
     "وإلى وعلى وعن ومع فيما بينما حيث عندما كان كانت يكون تكون وكان وكانت ليس ليست "
     "هناك هنا اليوم أمس غدا الآن دون بدون سوى به بها بهم له لها لهم منه منها عنه عنها "
-    "فيه فيها عليه عليها إليه إليها ضمن نحو حوالي"
+    "فيه فيها عليه عليها إليه إليها ضمن نحو حوالي جميع كافة معظم أغلب"
 )
 # Time words that may sit between a verb and its subject or content.
 TIME_WORDS = words(
     "اليوم أمس أمس الأول غدا الليلة صباح مساء ظهر فجر عصر ليل صباحا مساء مساءً ظهرا "
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم أيضا أيضاً كذلك "
     "سابق وقت لاحق مؤخرا مؤخراً حينها آنذاك بدوره بدورها أول الأول"
+)
+# Adverbs written without their tanween (دائما، فقط): never a name; after a subject they
+# end it (فذكر الله دائما ...).
+ADVERBS = words(
+    "دائما أبدا فقط حاليا مجددا سابقا لاحقا فورا رسميا جدا تماما كثيرا قليلا أخيرا مثلا "
+    "أولا ثانيا ثالثا عادة غالبا مطلقا حقا فعلا أحيانا معا سويا جميعا خصوصا تحديدا"
 )
 # Clause openers that are not a subject: من جهته، بدوره، في المقابل.
 DISCOURSE_MARKERS = words(
@@ -485,8 +496,7 @@ AGENCY_KEYS = _fold_all(AGENCIES)
 TITLE_KEYS = _fold_all(TITLE_WORDS)
 KINSHIP_KEYS = _fold_all(KINSHIP_WORDS)
 HONORIFIC_KEYS = _fold_all(HONORIFICS)
-EULOGY_KEYS = {tuple(fold_ar(w) for w in p.split()): prophetic
-               for p, prophetic in EULOGIES.items()}
+EULOGY_KEYS = {tuple(fold_ar(w) for w in p.split()): blessed for p, blessed in EULOGIES.items()}
 HONORIFIC_PHRASE_KEYS = frozenset(tuple(fold_ar(w) for w in p.split()) for p in HONORIFIC_PHRASES)
 INSTITUTION_KEYS = _fold_all(INSTITUTION_WORDS)
 UNNAMED_KEYS = _fold_all(UNNAMED_SOURCES)
@@ -498,6 +508,7 @@ EMPHATIC_KEYS = _fold_all(EMPHATICS)
 SPEECH_ACT_KEYS = _fold_all(SPEECH_ACTS)
 FUNCTION_KEYS = _fold_all(FUNCTION_WORDS)
 TIME_KEYS = _fold_all(TIME_WORDS)
+ADVERB_KEYS = _fold_all(ADVERBS)
 DISCOURSE_KEYS = _fold_all(DISCOURSE_MARKERS)
 PRONOUN_KEYS = _fold_all(PRONOUNS)
 NAMING_FRAME_KEYS = _fold_all(NAMING_FRAMES)

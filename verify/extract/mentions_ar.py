@@ -24,7 +24,7 @@ _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى �
 _SURNAME_DOCUMENTS = frozenset(fold_ar(w) for w in ("خطاب", "كتاب"))
 _LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS
             | lx.ORGANISATION_KEYS | lx.DESCRIPTOR_KEYS | lx.PLACE_KEYS | lx.FUNCTION_KEYS
-            | lx.TIME_KEYS | lx.DISCOURSE_KEYS | lx.PRONOUN_KEYS | lx.COMPLEMENTIZER_KEYS
+            | lx.TIME_KEYS | lx.ADVERB_KEYS | lx.DISCOURSE_KEYS | lx.PRONOUN_KEYS | lx.COMPLEMENTIZER_KEYS
             | lx.SPEECH_NOUN_KEYS | lx.SOURCE_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS
             | lx.OBJECT_OPENER_KEYS | lx.COURTESY_KEYS | lx.NUMBER_KEYS | lx.DATE_KEYS
             | lx.OUTLET_NOUN_KEYS | (lx.DOCUMENT_NOUN_KEYS - _SURNAME_DOCUMENTS)
@@ -38,6 +38,7 @@ _SAYING_OCCASIONS = lx.CIRCUMSTANCE_NOUN_KEYS - frozenset(fold_ar(w) for w in wo
 _TRIGGERS = frozenset({*lx.TITLE_KEYS, *("ال" + k for k in lx.TITLE_KEYS),
                        *("وال" + k for k in lx.TITLE_KEYS), *lx.HONORIFIC_KEYS})
 _SUFFIXED = ("ها", "هم", "هما", "كم", "نا")
+_NAME_LINKS = frozenset(fold_ar(w) for w in words("بن بنت ابن"))
 _UNKNOWN_LIMIT = 4
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 # Honorifics that are also family names at the end of a name (سمير الحاج).
@@ -477,15 +478,15 @@ def allah_in_name(tokens: list[Tok], i: int) -> bool:
         not eulogy_at(tokens, i - 1)[0])  # (ورحمة الله: a conjunction and a noun)
 
 
-def eulogy_at(tokens: list[Tok], j: int) -> tuple[int, bool]:
-    """(length, prophetic) of a blessing starting at token j (صلى الله عليه وسلم), or
-    (0, False)."""
+def eulogy_at(tokens: list[Tok], j: int) -> tuple[int, str]:
+    """(length, whom it stands for: النبي، الله or "") of a blessing starting at token j
+    (صلى الله عليه وسلم، تعالى), or (0, "")."""
     if tokens[j].key not in _EULOGY_FIRST:
-        return 0, False
-    for phrase, prophetic in lx.EULOGY_KEYS.items():
+        return 0, ""
+    for phrase, blessed in lx.EULOGY_KEYS.items():
         if tuple(t.key for t in tokens[j:j + len(phrase)]) == phrase:
-            return len(phrase), prophetic
-    return 0, False
+            return len(phrase), blessed
+    return 0, ""
 
 
 def object_noun(tok: Tok) -> bool:
@@ -505,8 +506,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
     while i < n:
         key = tokens[i].key
         phrase = _honorific_phrase(tokens, i)
-        if key not in _TRIGGERS and not phrase:
-            i += 1
+        if key not in _TRIGGERS and not phrase or i > 0 and tokens[i - 1].key in _NAME_LINKS:
+            i += 1  # (عبدالرحمن بن مساعد: a name after بن, though it be a title word)
             continue
         j = i + max(1, phrase)
         # (an honorific phrase, آية الله، governs no noun: the name follows it)
