@@ -139,6 +139,34 @@ def _blessed_saying(toks: list[Tok], i: int) -> str | None:
     return _SAID if eulogy_at(toks, i + 1)[1] else None
 
 
+def _van(toks: list[Tok], j: int, in_subject: bool) -> bool:
+    """وقال فان جال، المدرب لويس فان جال: فان right after the verb or inside a name,
+    before a name word, is "van", not ف + إن."""
+    return toks[j].text == "فان" and in_subject and j + 1 < len(toks) and (
+        name_like(toks[j + 1])) and j > 0 and toks[j - 1].text.isalpha() and (
+        toks[j - 1].key not in lx.FUNCTION_KEYS)
+
+
+# Honorifics carrying "his/her" and the ranks they are given to (سموه: a prince).
+_RANK_PRONOUNS = {fold_ar(k): frozenset(fold_ar(w) for w in v.split()) for k, v in {
+    "سموه": "أمير سمو", "سموها": "أميرة سمو", "معاليه": "وزير معالي", "معاليها": "وزيرة معالي",
+    "سمو": "أمير سمو", "معالي": "وزير معالي",
+}.items()}
+
+
+def _heads_possessed(toks: list[Tok], j: int) -> bool:
+    """نقلت الوكالة عن المعلم | دعم بلاده: an indefinite noun before a noun carrying a
+    pronoun heads the object; after a definite word it is no part of a name."""
+    if j + 1 >= len(toks):
+        return False
+    tok, nxt = toks[j], toks[j + 1]
+    return (tok.text.isalpha() and not is_definite(tok) and len(tok.key) >= 3
+            and tok.key not in lx.FUNCTION_KEYS and tok.key not in lx.PARTICLE_KEYS
+            and nxt.text.isalpha() and not is_definite(nxt) and len(nxt.key) >= 5
+            and nxt.text.endswith(("ه", "ها", "هم", "هما")) and not name_like(nxt)
+            and not nxt.key.endswith("الله"))  # (اللواء متقاعد عبدالله: a name)
+
+
 def _name_or_title(tok: Tok) -> bool:
     """Can a speaker's mention start with this word (a name, a family name, a title)?"""
     return (name_like(tok) or is_family_name(tok) or strip_al(tok.key) in lx.TITLE_KEYS
@@ -573,6 +601,8 @@ class _Reader:
         if key in lx.COMPLEMENTIZER_KEYS:
             if j > 0 and toks[j - 1].key in _BEFORE_THAT_TIME:
                 return None  # منذ أن كانت، بعد أن: "since", "after", not what was said
+            if _van(toks, j, after_verb or has_subject):
+                return None
             return "that", (toks[j + 1].start if j + 1 < n else None), j + 1
         if tok.text in (":", "："):
             return "colon", (toks[j + 1].start if j + 1 < n else None), j + 1
@@ -870,6 +900,7 @@ class _Reader:
                 if not subject and key in self.own_l:
                     subject.append(t)  # من جانبه، أشار لافروف: a name, not ل + noun
                 elif ends_subject(t, subject) or subject and governs_possessed(toks, j) or (
+                    subject and is_definite(subject[-1]) and _heads_possessed(toks, j)) or (
                     subject and _possessed(t) and any(name_like(w) for w in subject)):
                     # keep looking for the content, not for the subject (and فلانة |
                     # طبيعة مهنتها: the object begins)
@@ -1374,6 +1405,10 @@ class _Reader:
                 # وأضاف البيان: the statement named before, and whoever issued it
                 return _Speaker(document.name, document.entity, document.gender,
                                 mention.text, paragraph), set()
+        if mention is not None and mention.kind == PRONOUN:
+            ranked = self._by_rank(mention, local, position, paragraph)
+            if ranked is not None:
+                return ranked, set()
         if mention is None or mention.kind == PRONOUN:
             if local is not None and not (gender in ("m", "f") and local.gender in ("m", "f")
                                           and gender != local.gender):
@@ -1419,6 +1454,10 @@ class _Reader:
                                             TITLE_SYNONYMS)
             if titled is not None:
                 return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph), set()
+            ranked = self._by_rank(mention, local, position, paragraph)
+            if ranked is not None:  # وأضاف سمو رئيس رعاية الشباب: the prince speaking
+                return _Speaker(ranked.name, ranked.entity, ranked.gender, mention.text,
+                                paragraph), set()
         if mention.kind == ORG:
             head = strip_al(fold_ar(mention.text.split()[0])) if mention.text else ""
             org = Mention(mention.text, ORG, mention.start, mention.end, mention.text,
@@ -1437,6 +1476,25 @@ class _Reader:
         if mention.kind == ORG or mention.kind == TITLE:
             return _Speaker(mention.text, None, gender, mention.text, paragraph), set()
         return None, {"speaker_unresolved"}
+
+    def _by_rank(self, mention: Mention, local: _Speaker | None, position: int,
+                 paragraph: int) -> _Speaker | None:
+        """وقال سموه، وأضاف معاليه، سمو رئيس ...: "his highness" is the last person the
+        document gave a prince's (a minister's) rank, the current speaker first, not just
+        anyone named last (the king he sent his condolences to)."""
+        ranks = _RANK_PRONOUNS.get(fold_ar(mention.text.split()[0]))
+        if ranks is None:
+            return None
+        if local is not None and local.entity is not None and ranks & local.entity.title_keys:
+            return local
+        for previous in reversed(self.recent):
+            if previous.entity is not None and ranks & previous.entity.title_keys:
+                return previous
+        for entity in reversed(self.registry.entities):
+            if entity.kind == PERSON and entity.last_seen <= position and ranks & entity.title_keys:
+                return _Speaker(entity.name, entity, entity.gender, mention.text, paragraph,
+                                inferred=True)
+        return None
 
     def _unnamed(self, mention: Mention, gender: str | None, paragraph: int) -> _Speaker:
         """An unnamed source or a bare title. A definite one (وأضاف المصدر، المسؤول

@@ -26,6 +26,7 @@ _BEFORE_NAME = frozenset(fold_ar(w) for w in ("يا", "و", "ف", "أما", "و�
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
 # The second half of a compound first name (صلاح الدين، نور الدين).
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
+_PATRONYMIC = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت"))
 
 
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
@@ -105,8 +106,15 @@ class FullNames:
                 for word in (words[0], words[-1]):
                     by_word.setdefault(fold_ar(word), set()).add(name)
                 by_last.setdefault(fold_ar(words[-1]), set()).add(name)
+        longer = [n.split() for n in set(full.values()) if len(n.split()) >= 3]
         for name, fullest in full.items():
             if " " in fullest:
+                tail = [fold_ar(w) for w in fullest.split()]
+                found = {" ".join(words) for words in longer if len(words) > len(tail)
+                         and [fold_ar(w) for w in words[-len(tail):]] == tail
+                         and fold_ar(words[-len(tail) - 1]) not in _PATRONYMIC}
+                if len(found) == 1:
+                    full[name] = found.pop()  # فان جال -> لويس فان جال (not بن عبد العزيز)
                 continue
             key = fold_ar(fullest)
             if not key.startswith("ال"):

@@ -403,6 +403,9 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         return Mention(surface, UNNAMED, start, end, gender=gender)
     if first_bare in lx.TITLE_KEYS or first in lx.HONORIFIC_KEYS or (
             first_bare in lx.KINSHIP_KEYS):
+        if first in lx.HONORIFIC_KEYS and len(words) > 1 and strip_al(words[1].key) in lx.TITLE_KEYS:
+            words = words[1:]  # سمو رئيس رعاية الشباب: the title after the rank is the head
+            first_bare = strip_al(words[0].key)
         modifiers = frozenset(strip_al(t.key) for t in words[1:])
         return Mention(surface, TITLE, start, end, None, (), modifiers, first_bare, gender)
     if len(words) > _UNKNOWN_LIMIT:
