@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .keys import fold_ar, skeleton_ar
+
 __all__ = ["Entity", "Mention", "Registry"]
 
 PERSON, ORG, UNNAMED, TITLE, PRONOUN, NONE = "person", "org", "unnamed", "title", "pronoun", ""
@@ -71,7 +73,10 @@ class Registry:
         """Record a named mention (merging with an entity it refers to); return it."""
         if not mention.name or not mention.keys:
             return None
-        entity = self.find(mention.keys) or self._same_name(mention.name)
+        entity = self.find(mention.keys)
+        if entity is not None and not _may_be_same(entity.name, mention.name):
+            entity = None  # رامي عبد الرحمن is not عبد الرحمن الاغوز: a shared key, two people
+        entity = entity or self._same_name(mention.name)
         if entity is None:
             entity = Entity(mention.name, mention.kind)
             self.entities.append(entity)
@@ -118,3 +123,15 @@ class Registry:
 
     def touch(self, entity: Entity, position: int) -> None:
         entity.last_seen = max(entity.last_seen, position)
+
+
+def _may_be_same(known: str, name: str) -> bool:
+    """Can two full names found under one key be the same person? One is the start of
+    the other (فيصل بن خالد / فيصل بن خالد بن عبدالعزيز), or they end with the same
+    surname, spelt alike or not (بالقاسم / بلقاسم); not when the key is one's surname
+    and the other's first name."""
+    a, b = known.split(), name.split()
+    if len(a) < 2 or len(b) < 2 or known.startswith(name) or name.startswith(known):
+        return True
+    last_a, last_b = fold_ar(a[-1].casefold()), fold_ar(b[-1].casefold())
+    return last_a == last_b or skeleton_ar(last_a) == skeleton_ar(last_b)

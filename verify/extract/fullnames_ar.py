@@ -15,7 +15,7 @@ from . import lexicon_ar as lx
 from .clauses_ar import NAME_WORDS, TITLE_SYNONYMS
 from .entities import PERSON, Registry
 from .keys import fold_ar, strip_al
-from .mentions_ar import is_body, is_definite, mention_word, name_like
+from .mentions_ar import is_body, is_definite, mention_word, name_like, org_extent
 from .segment import Sentence, Tok
 
 __all__ = ["FullNames"]
@@ -26,6 +26,8 @@ _BEFORE_NAME = frozenset(fold_ar(w) for w in ("يا", "و", "ف", "أما", "و�
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
 # The second half of a compound first name (صلاح الدين، نور الدين).
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
+# Words that end a body's name written after its head (المرصد السوري | الخميس)
+_NOT_BODY_WORDS = lx.TIME_KEYS | lx.DATE_KEYS | lx.ADVERB_KEYS
 _PATRONYMIC = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت"))
 
 
@@ -117,6 +119,12 @@ class FullNames:
                     full[name] = found.pop()  # فان جال -> لويس فان جال (not بن عبد العزيز)
                 continue
             key = fold_ar(fullest)
+            if key.startswith("ال") and (strip_al(key) in lx.INSTITUTION_KEYS
+                                         or strip_al(key) in lx.ORGANISATION_KEYS):
+                body = self._body(key)  # وأكد المرصد -> المرصد السوري لحقوق الإنسان
+                if body is not None:
+                    full[name] = body
+                continue
             if not key.startswith("ال"):
                 found = by_word.get(key, set())
             elif _is_title(key):
@@ -180,16 +188,45 @@ class FullNames:
             people = [(n, titles) for n, titles in people if ranks <= titles]
         return {n for n, _ in people}
 
-    def _in_text(self, key: str) -> str | None:
-        """A name ending with the surname where the text writes it in full: after a
-        title, a verb, a conjunction or at a clause start (not مقال هويدي after في)."""
+    def _body(self, key: str) -> str | None:
+        """The full name the document gives a body it also cites by its head noun alone
+        (المرصد السوري لحقوق الإنسان for المرصد): the longest name it writes after that
+        word, when every other one is a beginning of it (not الحكومة السعودية and
+        الحكومة اليمنية)."""
+        names: list[str] = []
+        for s, t in self._positions(key):
+            toks = self.sentences[s].tokens[t:]
+            end = org_extent(toks)
+            k = 1
+            while k <= end and toks[k].key not in _NOT_BODY_WORDS and toks[k].text.isalpha() and not (
+                    toks[k].key in lx.FUNCTION_KEYS and not (k + 1 <= end and is_definite(toks[k + 1]))):
+                k += 1  # (القيادة العسكرية في الجبهة, but not المرصد عن مقتل)
+            while k > 1 and toks[k - 1].key in lx.FUNCTION_KEYS:
+                k -= 1  # (the name does not end with في)
+            if k >= 2:
+                names.append(" ".join(tok.text for tok in toks[:k]))
+        if not names:
+            return None
+        longest = max(names, key=lambda n: len(n.split()))
+        folded = fold_ar(longest)
+        if all(folded.startswith(fold_ar(n)) for n in names):
+            return longest
+        return None
+
+    def _positions(self, key: str) -> list[tuple[int, int]]:
+        """(sentence, token) of every word of the document with this key."""
         if self._index is None:
             self._index = {}
             for s, sent in enumerate(self.sentences):
                 for t, tok in enumerate(sent.tokens):
                     self._index.setdefault(tok.key, []).append((s, t))
+        return self._index.get(key, [])
+
+    def _in_text(self, key: str) -> str | None:
+        """A name ending with the surname where the text writes it in full: after a
+        title, a verb, a conjunction or at a clause start (not مقال هويدي after في)."""
         seen: Counter[str] = Counter()
-        for s, t in self._index.get(key, ()):
+        for s, t in self._positions(key):
             toks = self.sentences[s].tokens
             j = t - 1
             while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in _NOT_FIRST_NAMES and (

@@ -248,7 +248,7 @@ def _marked_name(tokens: list[Tok]) -> tuple[int, int] | None:
     return None
 
 
-def _org_extent(words: list[Tok]) -> int:
+def org_extent(words: list[Tok]) -> int:
     """Index of the last word of a body's name: its head, the genitives and adjectives
     that follow (وزارة الخدمة المدنية | أسماء ...)."""
     i = 1
@@ -273,6 +273,8 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
     while start < len(words) and start < 3 and words[start].key in lx.HONORIFIC_KEYS:
         start += 1
     i = start
+    if start == 0 and len(words) > 2 and _foreign_al(words[0]) and name_like(words[1]):
+        i = 1  # الفريدو زاميديو مدير المركز: a foreign first name that begins with ال
     while i < len(words) and i - start < 5 and (
             name_like(words[i]) or words[i].key in lx.PARTICLE_KEYS):
         i += 1
@@ -282,9 +284,30 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
     if i >= len(words) or not (strip_al(words[i].key) in lx.TITLE_KEYS
                                or words[i].key in lx.HONORIFIC_KEYS):
         return None
+    if size == 1 and start == 0 and not is_definite(words[i]) and i + 1 < len(words) and (
+            is_definite(words[i + 1])):
+        return start, i  # كيري وزير الخارجية: one name, then a title governing its body
+    if size >= 2 and i - start > 1 and start == 0 and _foreign_al(words[0]) and (
+            is_definite(words[i])):
+        return None  # (only before a title that governs: not الرئيس محمد الرئيس ...)
     if size >= 2 or size == 1 and (start > 0 or is_definite(words[i])):
         return start, i
     return None
+
+
+def _title_in_name(tokens: list[Tok], j: int) -> bool:
+    """إلهام أمين زادة: a bare title word between two name words is a name (أمين)."""
+    tok = tokens[j]
+    return (tok.text.isalpha() and not is_definite(tok) and strip_al(tok.key) in lx.TITLE_KEYS
+            and j + 1 < len(tokens) and name_like(tokens[j + 1]))
+
+
+def _foreign_al(tok: Tok) -> bool:
+    """الفريدو، اليكسي: a word with the article whose rest is in no lexicon and is no
+    nisba adjective (الشرقي) or feminine noun: read as a foreign first name."""
+    key = tok.key
+    return (is_definite(tok) and tok.text.isalpha() and len(key) >= 6 and not _in_lexicon(key)
+            and not key.endswith(("ي", "يه", "ه", "ين", "ون", "ات")))
 
 
 _LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) - {"و"}
@@ -361,7 +384,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     if marked is None and not rank and not ranked_name and (first in lx.ORGANISATION_KEYS or (
             first_bare in lx.INSTITUTION_KEYS and first_bare not in lx.TITLE_KEYS)):
         # المرصد السوري لحقوق الإنسان، وزارة الصحة: the body's name is its whole phrase
-        last = _org_extent(words)
+        last = org_extent(words)
         end = words[last].end
         surface = text[start:end]
         return Mention(surface, ORG, start, end, surface, (fold_ar(surface),),
@@ -554,10 +577,10 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
         while not body and j < n and j - start < 7 and (
                 name_like(tokens[j]) or j > start and (tokens[j].key in own_l
                                                        or allah_in_name(tokens, j))
-                or tokens[j].key in
-                                             lx.PARTICLE_KEYS or (
-                j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j))) or (
-                j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j]))):
+                or tokens[j].key in lx.PARTICLE_KEYS and not (j == start and tokens[j].key == "لا")
+                or (j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j)))
+                or j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j])
+                or plain and _title_in_name(tokens, j)):
             if eulogy_at(tokens, j)[0]:
                 break  # النبي | صلى الله عليه وسلم
             if tokens[j].key not in lx.PARTICLE_KEYS:
