@@ -36,7 +36,7 @@ from .clauses_ar import (
 from .cues import Cue, is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Registry
 from .fullnames_ar import FullNames
-from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, strip_al
+from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, strip_al, words
 from .mentions_ar import (
     eulogy_at,
     governs_possessed,
@@ -180,6 +180,27 @@ def _plain(tok: Tok) -> bool:
                 or tok.key in lx.HONORIFIC_KEYS or tok.key in lx.DESCRIPTOR_KEYS)
 
 
+# First names that begin with و (not the conjunction and a name).
+_WAW_NAMES = frozenset(fold_ar(w) for w in words(
+    "وليد وائل وديع وسام وفاء وجدي وضاح ولاء وصفي وحيد وهبة وداد وجيه وهيب وردة وسيم "
+    "وصال وجدان ودود وفيق وهبي وحيدة وعد ولي وهاب"))
+
+
+def _without_conjunction(words: list[Tok]) -> list[Tok]:
+    """وقاسم سليمان قال: the conjunction glued to a name that opens a clause is not
+    part of the name (وليد is a name of its own)."""
+    if not words:
+        return words
+    first = words[0]
+    if not (first.key.startswith("و") and len(first.key) >= 4 and first.text.isalpha()
+            and first.key not in _WAW_NAMES and not mention_word(first.key)):
+        return words
+    rest = Tok(first.start + 1, first.end, first.text[1:], first.key[1:])
+    if not name_like(rest):
+        return words
+    return [rest, *words[1:]]
+
+
 def _l_words(sentences: list[Sentence]) -> frozenset[str]:
     """Words that begin with ل and that the document itself shows are not ل + noun: it
     writes them after a preposition (مع لافروف) or as the last word of a name after a
@@ -201,7 +222,11 @@ def _l_words(sentences: list[Sentence]) -> frozenset[str]:
                     or toks[k - 2].key in lx.VERB_KEYS) or (
                     # وقال لودفيغ إن، وأكد ليون أن: the subject between verb and content
                     prev.key in lx.VERB_KEYS and after is not None
-                    and after.key in lx.COMPLEMENTIZER_KEYS):
+                    and after.key in lx.COMPLEMENTIZER_KEYS) or (
+                    # للموقع جينج لستاري بأن: the last name before the content
+                    name_like(prev) and k >= 2
+                    and after is not None and after.key in lx.COMPLEMENTIZER_KEYS
+                    and any(w.key in lx.VERB_KEYS for w in toks[max(0, k - 6):k - 1])):
                 found.add(key)
     return frozenset(found)
 
@@ -294,7 +319,7 @@ class _Reader:
                         topic.entity.kind == PERSON):
                     self._push(topic)
             cues.extend(found)
-        names = FullNames(self.sentences, self.registry)
+        names = FullNames(self.sentences, self.registry, self.own_l)
         speakers = names.complete([cue.speaker for cue in cues if cue.speaker])
         for cue in cues:
             if cue.speaker:
@@ -834,6 +859,15 @@ class _Reader:
                     document = strip_al(toks[j + 1].key)  # في بيان صحفي: his statement
                 j += 2
                 continue
+            if subject and not circumstance and not comma and key.startswith("لل") and (
+                    j + 1 < n and name_like(toks[j + 1]) and not is_definite(toks[j + 1])
+                    and is_definite(subject[-1]) and not any(name_like(w) for w in subject)
+                    and any(strip_al(w.key) in lx.TITLE_KEYS for w in subject)):
+                # وقال المدير التنفيذي للموقع جينج لستاري: "of the website", part of the
+                # title before his name, not the outlet he spoke to
+                subject.append(t)
+                j += 1
+                continue
             outlet = outlet_at(self.text, toks, j)
             if outlet is not None:
                 via = via or outlet[0]
@@ -897,8 +931,9 @@ class _Reader:
                 j += 1
                 continue
             if not circumstance and not comma:
-                if not subject and key in self.own_l:
-                    subject.append(t)  # من جانبه، أشار لافروف: a name, not ل + noun
+                if key in self.own_l and (not subject or name_like(subject[-1]) and name_like(t)):
+                    # من جانبه، أشار لافروف؛ وأضاف جينج لستاري إن: a name, not ل + noun
+                    subject.append(t)
                 elif ends_subject(t, subject) or subject and governs_possessed(toks, j) or (
                     subject and is_definite(subject[-1]) and _heads_possessed(toks, j)) or (
                     subject and _possessed(t) and any(name_like(w) for w in subject)):
@@ -1149,11 +1184,16 @@ class _Reader:
         if (first in lx.TITLE_KEYS or first in lx.INSTITUTION_KEYS or first in lx.UNNAMED_KEYS
                 or left[0].key in lx.ORGANISATION_KEYS or left[0].key in lx.HONORIFIC_KEYS):
             return left
+        joined = _without_conjunction(left)
+        if joined is not left and k >= 0:
+            return []  # في مقدمتهم فلان، وعمر المهنا قال: the end of a list, not the subject
+        left = joined
         mention = mention_of(self.text, left)
         if mention is not None and mention.kind == PERSON and self.registry.find(mention.keys):
             return left
         if len(left) >= 2 and (k < 0 or toks[k].text in COMMAS) and all(
-                name_like(t) or t.key in lx.PARTICLE_KEYS for t in left):
+                name_like(t) or t.key in lx.PARTICLE_KEYS for t in left[:-1]) and (
+                name_like(left[-1]) or is_family_name(left[-1])):
             return left  # أما وزير الدولة، أنور قرقاش قال: a full name opening the clause
         return []
 
@@ -1452,6 +1492,19 @@ class _Reader:
         if mention.kind == TITLE and mention.head:
             titled = self.registry.by_title(mention.head, mention.title_keys, position,
                                             TITLE_SYNONYMS)
+            words = mention.text.split()
+            for k, word in enumerate(words):
+                if titled is not None:
+                    break
+                key = fold_ar(word)
+                if k == 0 and key in lx.HONORIFIC_KEYS and len(words) > 1 and (
+                        fold_ar(words[1]).startswith("و")) or k > 0 and key.startswith("و") and (
+                        strip_al(key[1:]) in lx.TITLE_KEYS):
+                    # اللاعب والمدرب ومدير الكرة السابق: each of several titles joined
+                    # by و may be the one the document gave the person before
+                    head = strip_al(key[1:] if k else key)
+                    titled = self.registry.by_title(head, mention.title_keys, position,
+                                                    TITLE_SYNONYMS)
             if titled is not None:
                 return _Speaker(titled.name, titled, titled.gender, mention.text, paragraph), set()
             ranked = self._by_rank(mention, local, position, paragraph)

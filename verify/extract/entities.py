@@ -131,6 +131,9 @@ def _may_be_same(known: str, name: str) -> bool:
     surname, spelt alike or not (بالقاسم / بلقاسم); not when the key is one's surname
     and the other's first name."""
     a, b = known.split(), name.split()
+    if len(b) == 1 and len(a) >= 2 and a[-1].startswith("ال") and not b[0].startswith("ال") and (
+            fold_ar(a[-1][2:]) == fold_ar(b[0])):
+        return False  # أحمد is a first name, not طلال فهد الأحمد's family name
     if len(a) < 2 or len(b) < 2 or known.startswith(name) or name.startswith(known):
         return True
     last_a, last_b = fold_ar(a[-1].casefold()), fold_ar(b[-1].casefold())

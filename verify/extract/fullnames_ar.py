@@ -13,6 +13,7 @@ from collections import Counter
 
 from . import lexicon_ar as lx
 from .clauses_ar import NAME_WORDS, TITLE_SYNONYMS
+from .cues import is_mark
 from .entities import PERSON, Registry
 from .keys import fold_ar, strip_al
 from .mentions_ar import is_body, is_definite, mention_word, name_like, org_extent
@@ -82,9 +83,11 @@ def strip_honorifics(name: str) -> str:
 class FullNames:
     """Rewrites speaker names of one document to the fullest form it gives."""
 
-    def __init__(self, sentences: list[Sentence], registry: Registry) -> None:
+    def __init__(self, sentences: list[Sentence], registry: Registry,
+                 l_names: frozenset[str] = frozenset()) -> None:
         self.sentences = sentences
         self.registry = registry
+        self.l_names = l_names  # words the document shows are names, not ل + noun
         self._index: dict[str, list[tuple[int, int]]] | None = None
         self._cache: dict[str, str] = {}
 
@@ -110,6 +113,10 @@ class FullNames:
                 by_last.setdefault(fold_ar(words[-1]), set()).add(name)
         longer = [n.split() for n in set(full.values()) if len(n.split()) >= 3]
         for name, fullest in full.items():
+            outlet = self._outlet(fullest)
+            if outlet is not None:
+                full[name] = outlet  # وقالت الصحيفة البريطانية -> صحيفة ديلي ميل
+                continue
             if " " in fullest:
                 tail = [fold_ar(w) for w in fullest.split()]
                 found = {" ".join(words) for words in longer if len(words) > len(tail)
@@ -160,7 +167,18 @@ class FullNames:
             if len(first) > 1:
                 return bare  # a first name several people share: not a surname either
             found = first.pop() if first else None
-        return found or self._in_text(key) or bare
+        return found or self._in_text(key) or self._l_surname(key) or bare
+
+    def _l_surname(self, key: str) -> str | None:
+        """أدريان -> أدريان لودفيغ: a first name the document writes before a surname
+        that begins with ل (which reads as ل + noun to the word rules), the same one
+        every time it writes the two together."""
+        names = set()
+        for s, t in self._positions(key):
+            toks = self.sentences[s].tokens
+            if t + 1 < len(toks) and toks[t + 1].key in self.l_names:
+                names.add(f"{toks[t].text} {toks[t + 1].text}")
+        return names.pop() if len(names) == 1 else None
 
     def _people(self) -> list[tuple[str, set[str]]]:
         return [(strip_honorifics(e.name), e.title_keys) for e in self.registry.entities
@@ -174,9 +192,11 @@ class FullNames:
         return names.pop() if len(names) == 1 else None
 
     def _by_surname(self, key: str) -> str | None:
-        """ريتشاردسون -> the one known person whose name ends with it."""
+        """ريتشاردسون -> the one known person whose name ends with it (أحمد, with no
+        article, is not طلال فهد الأحمد)."""
         names = {n for n, _ in self._people()
-                 if strip_al(fold_ar(n.split()[-1])) == strip_al(key)}
+                 if strip_al(fold_ar(n.split()[-1])) == strip_al(key) and (
+                     key.startswith("ال") or not fold_ar(n.split()[-1]).startswith("ال"))}
         return names.pop() if len(names) == 1 else None
 
     def _by_first_word(self, key: str, ranks: frozenset[str]) -> set[str]:
@@ -212,6 +232,44 @@ class FullNames:
         if all(folded.startswith(fold_ar(n)) for n in names):
             return longest
         return None
+
+    def _outlet(self, name: str) -> str | None:
+        """The one outlet the document names with the noun a definite reference uses
+        (الصحيفة البريطانية -> صحيفة «ديلي ميل» البريطانية, written صحيفة ديلي ميل), its
+        adjectives among those written after the name."""
+        words = [fold_ar(w) for w in name.split()]
+        if not words[0].startswith("ال") or strip_al(words[0]) not in lx.OUTLET_NOUN_KEYS or any(
+                not w.startswith("ال") for w in words[1:]):
+            return None
+        noun = strip_al(words[0])
+        wanted = {strip_al(w) for w in words[1:]}
+        found: set[str] = set()
+        for prefix in ("", "ل", "ب", "و"):
+            for s, t in self._positions(prefix + noun):
+                toks = self.sentences[s].tokens
+                k = t + 1
+                if k < len(toks) and is_mark(toks[k].text):
+                    m = k + 1
+                    while m < len(toks) and m < k + 6 and not is_mark(toks[m].text):
+                        m += 1
+                    if m >= len(toks) or m == k + 1 or not is_mark(toks[m].text):
+                        continue
+                    named, after = toks[k + 1:m], m + 1
+                else:
+                    m = k
+                    while m < len(toks) and m < k + 3 and name_like(toks[m]):
+                        m += 1
+                    named, after = toks[k:m], m
+                if not named:
+                    continue
+                adjectives = set()
+                while after < len(toks) and is_definite(toks[after]) and toks[after].text.isalpha():
+                    adjectives.add(strip_al(toks[after].key))
+                    after += 1
+                if wanted <= adjectives:
+                    head = toks[t].text[len(prefix):]
+                    found.add(" ".join([head] + [w.text for w in named]))
+        return found.pop() if len(found) == 1 else None
 
     def _positions(self, key: str) -> list[tuple[int, int]]:
         """(sentence, token) of every word of the document with this key."""

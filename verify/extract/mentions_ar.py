@@ -116,6 +116,9 @@ def _name_like(tok: Tok) -> bool:
         return False  # a noun with a pronoun ending: ارتياحه، تصريحاته، قولها
     if _preposition_noun(tok):
         return False
+    if key[0] == "و" and len(key) >= 4 and _in_lexicon(key[1:]):
+        return False  # اللاعب والمدرب ومدير الكرة: "and" glued to a lexicon word
+
     if len(key) == 6 and key[0] == "م" and key[2] == "ا" and text.endswith("ة") and key[4] != "ي":
         return False  # مواجهة، مشاركة، محاولة: a verbal noun (مفاعلة), not a name (معاوية)
     if _glued_word(tok):
@@ -178,6 +181,14 @@ def is_family_name(tok: Tok) -> bool:
             and all(c.isalpha() for c in key) and len(key) > 3)
 
 
+def fal_name(tok: Tok) -> bool:
+    """فالدانو، فالس after a first name: a foreign name that begins with فال, not ف +
+    the article (which never comes inside a name)."""
+    key = tok.key
+    return (key.startswith("فال") and len(key) >= 5 and tok.text.isalpha()
+            and not _in_lexicon(key[1:]) and not _in_lexicon(key[3:]))
+
+
 def name_keys(words: list[str]) -> tuple[str, ...]:
     """Lookup keys for a name: the whole name, its surname, and spelling skeletons."""
     folded = ["بن" if (f := fold_ar(w)) == "ابن" else f for w in words]
@@ -202,6 +213,9 @@ def _name_start(tokens: list[Tok], end: int) -> int:
     start = end
     if i > 0 and tokens[i].key in _FAMILY_HONORIFICS and name_like(tokens[i - 1]):
         start = i  # سمير الحاج
+        i -= 1
+    elif i > 0 and fal_name(tokens[i]) and name_like(tokens[i - 1]):
+        start = i  # خورخي فالدانو
         i -= 1
     elif i >= 0 and is_family_name(tokens[i]):
         prev = tokens[i - 1] if i > 0 else None
@@ -580,6 +594,7 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 or tokens[j].key in lx.PARTICLE_KEYS and not (j == start and tokens[j].key == "لا")
                 or (j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j)))
                 or j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j])
+                or j > start and name_like(tokens[j - 1]) and fal_name(tokens[j])
                 or plain and _title_in_name(tokens, j)):
             if eulogy_at(tokens, j)[0]:
                 break  # النبي | صلى الله عليه وسلم
