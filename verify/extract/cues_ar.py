@@ -62,6 +62,8 @@ _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جا
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
 _ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة"))
+_ISSUING = frozenset(fold_ar(w) for w in words(
+    "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
 _WHICH = frozenset(fold_ar(w) for w in ("التي", "الذي"))
 _RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
@@ -307,6 +309,7 @@ class _Reader:
             if self.people:
                 self.last_people = self.people
             self.people = people
+            self._issued(sent, inside)
             found = self._sentence(sent, inside)
             if not found and people and any(inside):
                 found = self._named_only(sent, people)
@@ -356,6 +359,19 @@ class _Reader:
         named = self._named_opening(sent)
         if named is not None:
             return named
+        start = 1 if toks and toks[0].key in _BUT else 0
+        for size in (3, 2, 1):
+            # لكن خامنئي الذي يملك القول الفصل ... تحرك: a known person opening the
+            # sentence as its subject, before a relative clause
+            end = start + size
+            if end < len(toks) and toks[end].key in _WHICH and all(
+                    name_like(t) or is_family_name(t) for t in toks[start:end]):
+                key = " ".join(t.key for t in toks[start:end])
+                entity = self.registry.find((key,))
+                if entity is not None and entity.kind == PERSON:
+                    return _Speaker(entity.name, entity, entity.gender,
+                                    self.text[toks[start].start:toks[end - 1].end],
+                                    sent.paragraph, inferred=True)
         if len(toks) < 3 or toks[0].key in lx.FUNCTION_KEYS or not toks[0].text.isalpha():
             return None
         if is_definite(toks[1]) and strip_al(toks[1].key) in lx.INSTITUTION_KEYS and (
@@ -404,12 +420,14 @@ class _Reader:
         speaker = _Speaker(name, None, None, name, sent.paragraph)
         self.unnamed[noun] = (speaker, frozenset(strip_al(t.key) for t in words[1:]) - _SAME_KEYS)
 
-    def _acting(self, sent: Sentence, inside: list[bool]) -> _Speaker | None:
+    def _acting(self, sent: Sentence, inside: list[bool], upto: int | None = None
+                ) -> _Speaker | None:
         """The one person the document knows whom the sentence names right after a word
-        that may be a verb (انفجر يونكر، التقى الوزير فلان), outside quoted words."""
+        that may be a verb (انفجر يونكر، التقى الوزير فلان), outside quoted words (and
+        before token ``upto``)."""
         toks = sent.tokens
         found: dict[str, _Speaker] = {}
-        for j in range(1, len(toks)):
+        for j in range(1, len(toks) if upto is None else upto):
             before = toks[j - 1]
             if inside[j] or not name_like(toks[j]) or not before.text.isalpha() or (
                     is_definite(before) or before.key in lx.FUNCTION_KEYS
@@ -509,6 +527,10 @@ class _Reader:
             elif key in lx.VERB_KEYS or said_it is not None:
                 parsed = self._verb(sent, i, local, said_it)
             elif key in lx.PARTICIPLE_KEYS:
+                if local is None and not found and i > 0 and toks[i - 1].text in COMMAS:
+                    # كرر ظريف موقف روحاني، قائلاً: the known person the clause's verb
+                    # has for subject says the words its participle brings
+                    local = self._acting(sent, inside, i)
                 parsed = self._participle(sent, i, local)
             else:
                 parsed = self._source(sent, i, local)
@@ -594,7 +616,7 @@ class _Reader:
     def _known_person(self, words: list[Tok]) -> bool:
         """Are these words all a name of a person the document has named?"""
         if not all(name_like(t) or t.key in lx.PARTICLE_KEYS or t.key == "الله"
-                   or is_family_name(t) for t in words):
+                   or is_family_name(t) or t.key in self.own_l for t in words):
             return False
         entity = self.registry.find(name_keys([t.text for t in words]))
         return entity is not None and entity.kind == PERSON
@@ -930,6 +952,16 @@ class _Reader:
                 circumstance = True
                 j += 1
                 continue
+            if subject and not circumstance and not comma and t.text.isalpha() and not (
+                    is_definite(t) or key in lx.PARTICLE_KEYS) and self._known_person(subject):
+                entity = self.registry.find(name_keys([w.text for w in subject]))
+                if entity is not None and len(entity.name.split()) > len(subject) and key not in {
+                        fold_ar(w) for w in entity.name.split()}:
+                    # وطالبت لاجارد | دائني اليونان: a short name the document gave in
+                    # full ends where a word not of that name begins (the object)
+                    circumstance = True
+                    j += 1
+                    continue
             if not circumstance and not comma:
                 if key in self.own_l and (not subject or name_like(subject[-1]) and name_like(t)):
                     # من جانبه، أشار لافروف؛ وأضاف جينج لستاري إن: a name, not ل + noun
@@ -1395,6 +1427,28 @@ class _Reader:
                 self.documents[noun] = speaker
         self.wording = speaker
         return cue, speaker, mark
+
+    def _issued(self, sent: Sentence, inside: list[bool]) -> None:
+        """وأصدر الاتحاد السعودي للكرة الطائرة اليوم بيانا: the body that issues a
+        document is whom the document (وقال البيان) speaks for later."""
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
+            if inside[i] or tok.key not in _ISSUING:
+                continue
+            j = i + 1
+            while j < len(toks) and j - i <= 10 and not inside[j] and toks[j].text.isalpha():
+                noun = toks[j].key.rstrip("اً")
+                if noun in lx.DOCUMENT_NOUN_KEYS and j > i + 1:
+                    words = [t for t in toks[i + 1:j] if t.key not in lx.TIME_KEYS]
+                    mention = mention_of(self.text, words) if words else None
+                    if mention is not None and mention.kind in (PERSON, ORG, TITLE) and (
+                            mention.name or mention.kind == TITLE):
+                        speaker, _ = self._resolve(mention, None, words[0].start,
+                                                   sent.paragraph, None)
+                        if speaker is not None:
+                            self.documents[noun] = speaker
+                    break
+                j += 1
 
     def _issuer(self, words: list[Tok], sent: Sentence) -> _Speaker | None:
         """البرقية التي بعثها ولي العهد، البيان الذي أصدره الوزير: who sent the

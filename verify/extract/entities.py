@@ -125,12 +125,18 @@ class Registry:
         entity.last_seen = max(entity.last_seen, position)
 
 
+# Nouns for a family or household that open a name without being one (عائلة هاموند).
+_FAMILY_NOUNS = frozenset(fold_ar(w) for w in ("عائلة", "أسرة", "العائلة", "الأسرة", "ذوي"))
+
+
 def _may_be_same(known: str, name: str) -> bool:
     """Can two full names found under one key be the same person? One is the start of
     the other (فيصل بن خالد / فيصل بن خالد بن عبدالعزيز), or they end with the same
     surname, spelt alike or not (بالقاسم / بلقاسم); not when the key is one's surname
     and the other's first name."""
     a, b = known.split(), name.split()
+    if (fold_ar(a[0]) in _FAMILY_NOUNS) != (fold_ar(b[0]) in _FAMILY_NOUNS):
+        return False  # أنجي هاموند is one of عائلة هاموند, not the family
     if len(b) == 1 and len(a) >= 2 and a[-1].startswith("ال") and not b[0].startswith("ال") and (
             fold_ar(a[-1][2:]) == fold_ar(b[0])):
         return False  # أحمد is a first name, not طلال فهد الأحمد's family name

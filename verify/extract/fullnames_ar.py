@@ -150,6 +150,9 @@ class FullNames:
         if len(parts) != 1:
             return bare
         key = fold_ar(parts[0])
+        expanded = self._expanded(key)
+        if expanded is not None:
+            return expanded  # أوبك -> منظمة البلدان المصدرة للبترول (أوبك)
         if _is_title(key):
             return self._by_title(key) or bare
         if not parts[0].isalpha() or len(key) < 3 or key in lx.FUNCTION_KEYS or (
@@ -232,6 +235,24 @@ class FullNames:
         if all(folded.startswith(fold_ar(n)) for n in names):
             return longest
         return None
+
+    def _expanded(self, key: str) -> str | None:
+        """The body's name the document spells out before this short name in brackets
+        (منظمة البلدان المصدرة للبترول (أوبك)), the same one each time."""
+        found: set[str] = set()
+        for s, t in self._positions(key):
+            toks = self.sentences[s].tokens
+            if not (t >= 2 and t + 1 < len(toks) and toks[t - 1].text == "("
+                    and toks[t + 1].text == ")"):
+                continue
+            head = next((h for h in range(t - 2, max(-1, t - 10), -1)
+                         if strip_al(toks[h].key) in lx.INSTITUTION_KEYS
+                         or toks[h].key in lx.ORGANISATION_KEYS), None)
+            if head is None or head == t - 1:
+                continue
+            if org_extent(toks[head:t - 1]) == t - 2 - head:
+                found.add(" ".join(tok.text for tok in toks[head:t - 1]))
+        return found.pop() if len(found) == 1 else None
 
     def _outlet(self, name: str) -> str | None:
         """The one outlet the document names with the noun a definite reference uses

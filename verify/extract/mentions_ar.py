@@ -296,7 +296,9 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
         i += 1
     size = i - start
     if i >= len(words) or not (strip_al(words[i].key) in lx.TITLE_KEYS
-                               or words[i].key in lx.HONORIFIC_KEYS):
+                               or words[i].key in lx.HONORIFIC_KEYS
+                               # محمد آل عواض عسيري شقيق العريف فلان: the brother speaks
+                               or size >= 2 and words[i].key in lx.KINSHIP_KEYS):
         return None
     if size == 1 and start == 0 and not is_definite(words[i]) and i + 1 < len(words) and (
             is_definite(words[i + 1])):
@@ -535,6 +537,20 @@ def object_noun(tok: Tok) -> bool:
     return tok.key in lx.EVENT_KEYS or bare in lx.EVENT_KEYS or bare in lx.NAMING_FRAME_KEYS
 
 
+_NAME_SECOND_HALVES = frozenset(fold_ar(w) for w in ("الدين", "الإسلام", "الله", "الرحمن"))
+
+
+def future_verb(tokens: list[Tok], j: int) -> bool:
+    """سيطلع البرلمان: the future prefix on a verb whose object follows, which ends the
+    name before it (محمد جواد ظريف | سيطلع البرلمان), not سيف الدين."""
+    key = tokens[j].key
+    if not (key[:2] in ("سي", "ست", "سن") and len(key) >= 5 and j + 1 < len(tokens)):
+        return False
+    after = tokens[j + 1]
+    return (is_definite(after) and after.key not in _NAME_SECOND_HALVES
+            and not after.key.endswith(("ي", "يه")))
+
+
 def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = frozenset()
                       ) -> list[Mention]:
     """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا).
@@ -601,6 +617,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
             if tokens[j].key not in lx.PARTICLE_KEYS:
                 after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS
                 if plain >= 2 and not after_particle and _prefixed(tokens[j]):
+                    break
+                if plain >= 2 and future_verb(tokens, j):
                     break
                 if plain >= 1 and (object_noun(tokens[j]) or governs_possessed(tokens, j)):
                     break  # ستافان دي ميستورا | اتفاق وقف النار: the name ends at the object
