@@ -97,6 +97,10 @@ def names_next(tok: Tok) -> bool:
         bare in lx.OUTLET_NOUN_KEYS)
 
 
+_MATTERS = frozenset(fold_ar(w) for w in ("الأمر", "الموضوع", "المسألة", "الموقف"))
+_ONE_OF = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "احد", "احدى"))
+
+
 def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
     """Does this word end the subject after a verb (and start the object or a clause)?"""
     text = tok.text
@@ -129,8 +133,12 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
             subject[-1].key not in lx.PARTICLE_KEYS) and not (
             key.startswith("لل") and strip_al(key[2:]) in lx.INSTITUTION_KEYS):
         return True  # رودجرز للصحافيين: the hearers, not the speaker
+    if not subject and key in _MATTERS:
+        return True  # وأوضح الأمر قائلا: "explained the matter", the object; he speaks
     if subject and key in DEMONSTRATIVES:
         return True  # وأوضح العلماء | هذه المسألة: the object
+    if subject and key in _ONE_OF and (name_like(subject[-1]) or is_family_name(subject[-1])):
+        return True  # قال بروجردي | أحد النواب المؤيدين: "one of", what he is, not his name
     if subject and key in lx.ADVERB_KEYS:
         return True  # فذكر الله | دائما: an adverb, the subject is over
     if text.endswith(("اً", "ًا", "ً")):

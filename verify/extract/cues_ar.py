@@ -441,6 +441,31 @@ class _Reader:
                                               sent.paragraph, inferred=True)
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _clause_person(self, sent: Sentence, inside: list[bool], comma: int) -> _Speaker | None:
+        """The known person the clause before a comma has for the subject of its verb,
+        right after the verb that opens it (كرر ظريف موقف روحاني،) or after «ما ...
+        عليه» (وهو ما شدد عليه الجبير،): whom a participle after the comma continues."""
+        toks = sent.tokens
+        k = comma - 1
+        while k >= 0 and toks[k].text not in COMMAS and toks[k].text not in END_PUNCT:
+            k -= 1
+        first = k + 1
+        for j in range(first + 1, comma):
+            tok, before = toks[j], toks[j - 1]
+            if inside[j] or not (name_like(tok) or is_family_name(tok)):
+                continue
+            opening = j == first + 1 and before.text.isalpha() and not (
+                is_definite(before) or before.key in lx.FUNCTION_KEYS
+                or mention_word(before.key) or before.key in lx.PARTICLE_KEYS)
+            relative = j >= first + 3 and before.key in _PREPOSITION_PRONOUNS and (
+                toks[j - 3].key == "ما")
+            if opening or relative:
+                entity = self.registry.find((tok.key,))
+                if entity is not None and entity.kind == PERSON:
+                    return _Speaker(entity.name, entity, entity.gender, tok.text,
+                                    sent.paragraph, inferred=True)
+        return None
+
     def _named_before(self, sent: Sentence, position: int) -> _Speaker | None:
         """The one titled person the sentence names before ``position`` (امتنع المسؤول
         الإعلامي فلان عن الخوض في التفاصيل، وقال: ...): whom a later verb without a
@@ -527,10 +552,10 @@ class _Reader:
             elif key in lx.VERB_KEYS or said_it is not None:
                 parsed = self._verb(sent, i, local, said_it)
             elif key in lx.PARTICIPLE_KEYS:
-                if local is None and not found and i > 0 and toks[i - 1].text in COMMAS:
+                if i > 0 and toks[i - 1].text in COMMAS:
                     # كرر ظريف موقف روحاني، قائلاً: the known person the clause's verb
                     # has for subject says the words its participle brings
-                    local = self._acting(sent, inside, i)
+                    local = self._clause_person(sent, inside, i - 1) or local
                 parsed = self._participle(sent, i, local)
             else:
                 parsed = self._source(sent, i, local)
@@ -538,15 +563,17 @@ class _Reader:
                 i += 1
                 continue
             cue, speaker, next_i = parsed
-            if speaker is not None and self._reported_inside(found, tok.start, speaker):
+            inner = speaker is not None and self._reported_inside(found, tok.start, speaker)
+            if inner:
                 # وأشار إلى أن اتحاد القدم يرحب بـ...: a body speaking inside another's
-                # reported words; the speaker carried on to later sentences stays the outer one
+                # reported words; the speaker carried on (to a later وقال of the sentence
+                # too) stays the outer one
                 speaker.local_only = True
             elif speaker is not None and cue is None and self.subject is None:
                 self.subject = speaker  # وقال د. فلان خلال ...: a verb with no words
             if cue is not None:
                 found.append(cue)
-            if speaker is not None:
+            if speaker is not None and not (inner and cue is None):
                 local = speaker
                 if not speaker.local_only:
                     self._push(speaker)
