@@ -834,13 +834,18 @@ class _Reader:
                     subject.extend(toks[j:named])
                     j = named
                     continue
-            if is_mark(t.text) and subject and not circumstance and not comma and len(subject) <= 2 and (
+            titled = len(subject) <= 4 and strip_al(subject[0].key) in lx.TITLE_KEYS if subject else False
+            if is_mark(t.text) and subject and not circumstance and not comma and (len(subject) <= 2 and (
                     strip_al(subject[-1].key) in lx.PERSON_NOUN_KEYS
-                    or strip_al(subject[-1].key) in lx.UNNAMED_KEYS) and is_definite(subject[-1]):
-                # وقال المواطن "الصعب": a short name in marks after a definite description
+                    or strip_al(subject[-1].key) in lx.UNNAMED_KEYS) and is_definite(subject[-1])
+                    or titled and is_definite(subject[-1])):
+                # وقال المواطن "الصعب"، وأكد رئيس المجموعة "فريد كيمبي": a short name in
+                # marks after a definite description or title
                 k = j + 1
                 while k < n and k < j + 4 and not is_mark(toks[k].text):
                     k += 1
+                if titled and not all(name_like(w) or is_family_name(w) for w in toks[j + 1:k]):
+                    k = n  # (a title's body in marks is another branch's)
                 if k + 1 < n and k > j + 1 and is_mark(toks[k].text) and (
                         toks[k + 1].text in (":", "：") or toks[k + 1].key in lx.COMPLEMENTIZER_KEYS):
                     subject.extend(toks[j:k + 1])

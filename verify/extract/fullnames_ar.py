@@ -41,6 +41,9 @@ _NOT_FIRST_NAMES = lx.SPEECH_ACT_KEYS | lx.WORDING_VERB_KEYS | lx.DOCUMENT_VERB_
 def _is_title(key: str) -> bool:
     if key in lx.HONORIFIC_KEYS or strip_al(key) in lx.TITLE_KEYS:
         return True
+    if key.endswith(("ه", "ها", "هم")) and not key.startswith("ال") and any(
+            key[:-len(suffix)] in lx.TITLE_KEYS for suffix in ("ه", "ها", "هم") if key.endswith(suffix)):
+        return True  # مدربه جوزيه مورينيو: "its coach", a title with its possessor
     # الشاعران فلان وفلان، المدربون: a title in the dual or plural
     return key.endswith(("ان", "ين", "ون")) and len(key) > 5 and (
         key[:-2] in lx.HONORIFIC_KEYS or strip_al(key[:-2]) in lx.TITLE_KEYS)
@@ -179,7 +182,8 @@ class FullNames:
         names = set()
         for s, t in self._positions(key):
             toks = self.sentences[s].tokens
-            if t + 1 < len(toks) and toks[t + 1].key in self.l_names:
+            if t + 1 < len(toks) and toks[t + 1].key in self.l_names and not (
+                    t + 2 < len(toks) and is_definite(toks[t + 2])):  # (تشيلسي لكرة القدم)
                 names.add(f"{toks[t].text} {toks[t + 1].text}")
         return names.pop() if len(names) == 1 else None
 
@@ -309,6 +313,7 @@ class FullNames:
             toks = self.sentences[s].tokens
             j = t - 1
             while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in _NOT_FIRST_NAMES and (
+                    not _is_title(toks[j].key)) and (
                     name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS
                     or toks[j].key in _COMPOUND_SECOND and j > 0 and name_like(toks[j - 1])):
                 j -= 1
@@ -337,7 +342,7 @@ class FullNames:
     @staticmethod
     def _opens_name(tok: Tok) -> bool:
         key = tok.key
-        if not _wordy(tok) or key in lx.SPEECH_ACT_KEYS:
+        if not _wordy(tok) or key in lx.SPEECH_ACT_KEYS or _is_title(key):
             return True
         if name_like(tok):
             return False  # more words than a first name: not sure where the name begins

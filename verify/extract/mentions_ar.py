@@ -551,6 +551,17 @@ def future_verb(tokens: list[Tok], j: int) -> bool:
             and not after.key.endswith(("ي", "يه")))
 
 
+def _possessed_title(key: str) -> bool:
+    """مدربه، لنظيره، ومستشارها: a title with its possessor's pronoun (and و or ل
+    before it), which names the one who holds it next (مدربه جوزيه مورينيو)."""
+    for suffix in ("ه", "ها"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            stem = key[:-len(suffix)]
+            if stem in lx.TITLE_KEYS or stem[:1] in "ول" and stem[1:] in lx.TITLE_KEYS:
+                return True
+    return False
+
+
 def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = frozenset()
                       ) -> list[Mention]:
     """Titled names anywhere in a sentence (مبعوث الأمم المتحدة ... ستافان دي ميستورا).
@@ -562,12 +573,15 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
     while i < n:
         key = tokens[i].key
         phrase = _honorific_phrase(tokens, i)
-        if key not in _TRIGGERS and not phrase or i > 0 and tokens[i - 1].key in _NAME_LINKS:
+        possessed = key not in _TRIGGERS and _possessed_title(key)
+        if key not in _TRIGGERS and not phrase and not possessed or (
+                i > 0 and tokens[i - 1].key in _NAME_LINKS):
             i += 1  # (عبدالرحمن بن مساعد: a name after بن, though it be a title word)
             continue
         j = i + max(1, phrase)
         # (an honorific phrase, آية الله، governs no noun: the name follows it)
-        governs = not phrase and not is_definite(tokens[i]) and key not in lx.HONORIFIC_KEYS
+        governs = not phrase and not possessed and not is_definite(tokens[i]) and (
+            key not in lx.HONORIFIC_KEYS)
         while j < n:
             k = tokens[j].key
             named = tokens[j].text in _NAME_WORDS
