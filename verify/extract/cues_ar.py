@@ -203,6 +203,16 @@ def _without_conjunction(words: list[Tok]) -> list[Tok]:
     return [rest, *words[1:]]
 
 
+def _content_follows(toks: list[Tok], j: int) -> bool:
+    """Does a complementizer or a colon come within a few words, before any full stop?"""
+    for k in range(j, min(len(toks), j + 10)):
+        if toks[k].text in END_PUNCT:
+            return False
+        if toks[k].key in lx.COMPLEMENTIZER_KEYS or toks[k].text in (":", "："):
+            return True
+    return False
+
+
 def _l_words(sentences: list[Sentence]) -> frozenset[str]:
     """Words that begin with ل and that the document itself shows are not ل + noun: it
     writes them after a preposition (مع لافروف) or as the last word of a name after a
@@ -756,7 +766,11 @@ class _Reader:
         while j < n and j - i <= 24:
             t = toks[j]
             key = t.key
-            if t.text in END_PUNCT and not (subject and is_initial(toks, j)):
+            # قال لـ"الاقتصادية" أنس عتيق؛ تاجر جلود، إن: a semicolon setting off the
+            # speaker's title, as a comma would
+            semi = t.text in "؛;" and bool(subject) and not comma and any(
+                name_like(w) for w in subject) and _content_follows(toks, j + 1)
+            if t.text in END_PUNCT and not (subject and is_initial(toks, j)) and not semi:
                 break
             size, blessed_one = eulogy_at(toks, j)
             if size:
@@ -939,10 +953,12 @@ class _Reader:
                     circumstance = True
                     j = source.next_index
                     continue
-            if key in lx.TIME_KEYS:
-                j += 1
+            if key in lx.TIME_KEYS and not (
+                    not subject and j + 1 < n and is_family_name(toks[j + 1])
+                    and toks[j + 1].key not in lx.TIME_KEYS and toks[j + 1].key not in lx.DATE_KEYS):
+                j += 1  # (but وقال صباح النعماني: a name, not "the morning of")
                 continue
-            if t.text in COMMAS:
+            if t.text in COMMAS or semi:
                 if subject and not comma and not apposition and (
                         not circumstance or not any(name_like(w) for w in subject)):
                     # (also after a clause: كبير الباحثين الذين قاموا بالدراسة، فلان إن)
@@ -1597,6 +1613,18 @@ class _Reader:
             if ranked is not None:  # وأضاف سمو رئيس رعاية الشباب: the prince speaking
                 return _Speaker(ranked.name, ranked.entity, ranked.gender, mention.text,
                                 paragraph), set()
+            described = frozenset(k for k in mention.title_keys if k not in lx.FUNCTION_KEYS
+                                  and k not in _SAME_KEYS)
+            if len(described) >= 2 and fold_ar(mention.text).startswith("ال"):
+                # النائب في البرلمان الإيراني after رئيس اللجنة الاقتصادية في البرلمان
+                # الإيراني فلان: a new title for a recent speaker, if all its other
+                # words describe him
+                for previous in reversed(self.recent):
+                    entity = previous.entity
+                    if entity is not None and entity.kind == PERSON and (
+                            described <= entity.title_keys):
+                        return _Speaker(previous.name, entity, previous.gender, mention.text,
+                                        paragraph), set()
         if mention.kind == ORG:
             head = strip_al(fold_ar(mention.text.split()[0])) if mention.text else ""
             org = Mention(mention.text, ORG, mention.start, mention.end, mention.text,
