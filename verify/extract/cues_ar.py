@@ -62,6 +62,8 @@ _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جا
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
 _ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة"))
+_SAYS_NOW = frozenset(fold_ar(w) for w in words("يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح"))
+_CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دفع يدفع ودفع"))
 _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
@@ -1041,7 +1043,10 @@ class _Reader:
         if before is not None and before.text in COMMAS and b > 0:
             before = toks[b - 1]
         after_words = before is not None and is_mark(before.text) or b < 0 < i and (
-            toks[0].key in lx.THUS_KEYS and self._after_closing_mark(toks[0].start))
+            toks[0].key in lx.THUS_KEYS and self._after_closing_mark(toks[0].start)) or (
+            # «...». يقول الشيف مارون شديد: a present-tense verb opening the next
+            # sentence, its subject after it, credits the words just closed
+            i == 0 and tok.key in _SAYS_NOW and self._after_closing_mark(tok.start))
         if result is None and subject and j < n and toks[j].key in lx.PARTICIPLE_KEYS and not (
                 after_words and lx.PARTICIPLE_KEYS[toks[j].key] != "قال"):
             # تساءل فلان قائلاً: the participle carries the words, the verb the speaker
@@ -1099,6 +1104,12 @@ class _Reader:
             via = via_mention.text if via_mention else via
         elif relay and not relay_from:
             return None  # نقل without عن is not a relay of words
+        if not relay and not blessed:
+            # وكان فلان قد طالب لجنة الاحتراف بـ: with كان ... قد before the verb, the
+            # subject is the one named there; what follows the verb is its object
+            pluperfect = self._pluperfect_subject(toks, i)
+            if pluperfect:
+                subject = pluperfect
         if not subject and not relay and not blessed:
             subject = self._svo_subject(toks, i)
         subject = self._issued_by(subject)
@@ -1227,6 +1238,12 @@ class _Reader:
         pluperfect = self._pluperfect_subject(toks, i)
         if pluperfect:
             return pluperfect
+        for size in range(2, 6):
+            if i - size > 0 and eulogy_at(toks, i - size)[0] == size:
+                # شاكر النابلسي رحمه الله يقول: step over the blessing after the name
+                toks = toks[:i - size] + toks[i:]
+                i -= size
+                break
         if i > 1 and toks[i - 1].text in COMMAS:
             return self._opening_person(toks, i - 1)
         k = i - 1
@@ -1241,6 +1258,13 @@ class _Reader:
                 k = m - 1
         while k >= 0 and i - k <= SVO_LIMIT:
             t = toks[k]
+            if t.key in _CAUSATIVE and k + 1 < i:
+                # ما جعل شاكر النابلسي يقول: "made him say", the one made to speak
+                left = toks[k + 1:i]
+                if all(name_like(w) or is_family_name(w) or w.key in lx.PARTICLE_KEYS
+                       for w in left) or strip_al(left[0].key) in lx.TITLE_KEYS:
+                    return left
+                return []
             if t.key in KANA or t.text in COMMAS or t.key in lx.DISCOURSE_KEYS or (
                     t.key in lx.COMPLEMENTIZER_KEYS) or t.key in _BUT:
                 break  # وكانت منصة موسكو أعلنت، أن النبي قال، لكن البنك اعتبر

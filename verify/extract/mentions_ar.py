@@ -357,7 +357,11 @@ def _merge_initials(text: str, toks: list[Tok]) -> list[Tok]:
 
 def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Mention | None:
     """Parse the words naming a speaker (title, name, unnamed source, pronoun)."""
-    marked = _marked_name(tokens)
+    marked = pair = _marked_name(tokens)
+    if marked is not None and marked[0] > 2:
+        lead = _leading_name(tokens[:marked[0] - 1])
+        if lead is not None and lead[0] == 0:
+            marked = None  # بافيت الرئيس التنفيذي لمجموعة «بيركشاير»: the name comes first
     if marked is not None and any(name_like(t) for t in tokens[marked[1] + 2:]):
         # رئيس حزب «القوات اللبنانية» الدكتور سمير جعجع: the name in marks is the body
         # he heads; the person's name comes after it
@@ -365,7 +369,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     for i, tok in enumerate(tokens):
         if tok.key in _NAMED and i + 1 < len(tokens):
             tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
-            marked = None
+            marked = pair = None
             break
     if any(t.key in _EULOGY_FIRST for t in tokens):
         k = 0
@@ -383,9 +387,9 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     if not words:
         return None
     start, end = words[0].start, words[-1].end
-    if marked is not None and tokens[marked[1]].end == end and marked[1] + 1 < len(tokens) \
-            and start < tokens[marked[0]].start:
-        end = tokens[marked[1] + 1].end  # keep the closing mark of a marked name
+    if pair is not None and tokens[pair[1]].end == end and pair[1] + 1 < len(tokens) \
+            and start < tokens[pair[0]].start:
+        end = tokens[pair[1] + 1].end  # keep the closing mark of a marked name
     surface = text[start:end]
     first = words[0].key
     first_bare = strip_al(first)
@@ -405,6 +409,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         surface = text[start:end]
         return Mention(surface, ORG, start, end, surface, (fold_ar(surface),),
                        frozenset({first_bare}), first_bare, gender)
+    lead = None
     if marked is not None:
         name_words = tokens[marked[0]:marked[1] + 1]
         title_words = [t for t in words if t.end <= name_words[0].start]
@@ -427,7 +432,8 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             name_words, title_words = [], words
     title_keys = frozenset(strip_al(t.key) for t in title_words if t.key not in _PREPOSITIONS
                            and t.key not in lx.FUNCTION_KEYS)
-    if name_words and (marked is not None or len(name_words) >= 2 or len(words) == 1
+    opens = lead is not None and lead[0] == 0 and name_words == words[lead[0]:lead[1]]
+    if name_words and (marked is not None or len(name_words) >= 2 or len(words) == 1 or opens
                        or title_words and (title_words[-1].key in lx.HONORIFIC_KEYS
                                            or is_definite(title_words[-1]))):
         name = text[name_words[0].start:name_words[-1].end]
