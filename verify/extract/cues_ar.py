@@ -1231,6 +1231,9 @@ class _Reader:
                 after.key in lx.CIRCUMSTANCE_PREP_KEYS and k + 2 < n
                 and toks[k + 2].key in lx.CIRCUMSTANCE_NOUN_KEYS):
             return k + 1
+        if strip_al(after.key) in lx.TITLE_KEYS and k - j >= 3 and all(
+                name_like(t) for t in toks[j + 1:k]):
+            return k + 1  # كتب “جون كولر” نائب رئيس التسويق: a full name, then his title
         return None
 
     def _svo_subject(self, toks: list[Tok], i: int) -> list[Tok]:

@@ -390,6 +390,9 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     if pair is not None and tokens[pair[1]].end == end and pair[1] + 1 < len(tokens) \
             and start < tokens[pair[0]].start:
         end = tokens[pair[1] + 1].end  # keep the closing mark of a marked name
+    elif pair is not None and start == tokens[pair[0]].start and pair[0] > 0 and (
+            pair[1] + 1 < len(tokens) and tokens[pair[1] + 1].end <= end):
+        start = tokens[pair[0] - 1].start  # “جون كولر” نائب رئيس: keep the opening mark
     surface = text[start:end]
     first = words[0].key
     first_bare = strip_al(first)
