@@ -201,6 +201,11 @@ class _Builder:
         sentence = self.sentence_at(span.outer_start)
         if sentence is None:
             return None
+        if sentence.tokens and sentence.tokens[-1].start == span.outer_start and (
+                sentence.tokens[-1].end <= span.start):
+            # «...». "...": an opening mark the sentence splitter left at the end of
+            # the sentence before; the words belong to the next one
+            sentence = self.sentence_at(span.start) or sentence
         ends, pre = self.preposed.get(sentence.index, ([], []))
         i = bisect_right(ends, span.outer_start) - 1
         if i >= 0:
@@ -216,12 +221,12 @@ class _Builder:
             # "Why would we leave?" asked the mayor: the cue opens the next sentence
             following = self.sentences[last + 1]
             starts, post = self.postposed.get(following.index, ([], []))
-            if post and following.paragraph == span.paragraph and \
-                    starts[0] - span.outer_end <= _POSTPOSED_GAP and (
-                    following.tokens[0].start == starts[0] or len(following.tokens) > 1
-                    and following.tokens[1].start == starts[0]
-                    and following.tokens[0].key in self.hints.thus):
-                return post[0]  # (or «...». هكذا تصف فلانة)
+            lead = next((k for k, tok in enumerate(following.tokens[:3])
+                         if tok.start == starts[0]), None) if post else None
+            if post and following.paragraph == span.paragraph and lead is not None and (
+                    starts[0] - span.outer_end <= _POSTPOSED_GAP + (16 if lead else 0)) and all(
+                    tok.key in self.hints.thus for tok in following.tokens[:lead]):
+                return post[0]  # (or «...». هكذا تصف فلانة، بهذه الكلمات بدأ فلان)
         if sentence.index > 0:
             previous = self.sentences[sentence.index - 1]
             if previous.paragraph == sentence.paragraph and previous.tokens and \

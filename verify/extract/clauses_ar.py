@@ -11,7 +11,7 @@ import re
 
 from . import lexicon_ar as lx
 from .keys import fold_ar, strip_al, words
-from .mentions_ar import is_definite, is_family_name, name_like, object_noun
+from .mentions_ar import accusative_participle, is_definite, is_family_name, name_like, object_noun
 from .segment import Tok
 
 __all__ = [
@@ -143,6 +143,8 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # فذكر الله | دائما: an adverb, the subject is over
     if text.endswith(("اً", "ًا", "ً")):
         return True  # an accusative: the object or an adverb (صيغاً، اجتماعاً)
+    if len(subject) >= 2 and name_like(subject[-1]) and accusative_participle(tok):
+        return True  # يقول الشيف مارون شديد | شارحا: a participle (فاعلاً) after the name
     if object_after_title(tok, subject):
         return True
     if len(subject) >= 2 and name_like(subject[-1]) and object_noun(tok):

@@ -116,9 +116,15 @@ def _relative(words: list[Tok]) -> int | None:
     return next((k for k, t in enumerate(words) if t.key in _WHICH), None)
 
 
+
+
 def _said_it(toks: list[Tok], i: int) -> str | None:
     """«...»، هذا ما قاله فلان: a reporting verb carrying "it" after ما, "this is what
-    X said"; returns the verb's key without the pronoun."""
+    X said"; returns the verb's key without the pronoun. «...». بهذه الكلمات بدأ فلان:
+    whatever the verb, "with these words" makes it one of saying."""
+    if i >= 2 and toks[i - 2].key in lx.WITH_THESE_KEYS and toks[i - 1].key in lx.WORDS_NOUN_KEYS and (
+            toks[i].text.isalpha()):
+        return _SAID
     if i == 0 or toks[i - 1].key != "ما":
         return None
     key = toks[i].key
@@ -1034,6 +1040,8 @@ class _Reader:
             b -= 1
             if b >= 0 and toks[b].key in _THIS:
                 b -= 1
+        elif said_it and i >= 2 and toks[i - 2].key in lx.WITH_THESE_KEYS:
+            b = i - 3  # «...». بهذه الكلمات بدأ فلان حديثه
         elif b >= 0 and (toks[b].key in lx.THUS_KEYS or toks[b].key in _AS):
             b -= 1  # «...». هكذا تصف فلانة، «...» كما صرحت المخرجة
         if b >= 0 and toks[b].text in END_PUNCT and toks[b].text != "؟" and (
@@ -1043,7 +1051,8 @@ class _Reader:
         if before is not None and before.text in COMMAS and b > 0:
             before = toks[b - 1]
         after_words = before is not None and is_mark(before.text) or b < 0 < i and (
-            toks[0].key in lx.THUS_KEYS and self._after_closing_mark(toks[0].start)) or (
+            (toks[0].key in lx.THUS_KEYS or toks[0].key in lx.WITH_THESE_KEYS)
+            and self._after_closing_mark(toks[0].start)) or (
             # «...». يقول الشيف مارون شديد: a present-tense verb opening the next
             # sentence, its subject after it, credits the words just closed
             i == 0 and tok.key in _SAYS_NOW and self._after_closing_mark(tok.start))

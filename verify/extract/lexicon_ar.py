@@ -179,6 +179,9 @@ DOCUMENT_NOUNS = words("بيان نشرة تقرير رسالة دراسة وث�
                        "إعلان مقال كتاب برقية قانون قرار مرسوم لائحة")
 # "Thus": opens a sentence whose verb reports the words just before it («...». هكذا تصف).
 THUS_WORDS = words("هكذا وهكذا")
+# «...». بهذه الكلمات بدأ فلان حديثه: "with these words", which make any verb one of saying.
+WITH_THESE_WORDS = words("بهذه وبهذه")
+WORDS_NOUNS = words("الكلمات الكلمة العبارات العبارة")
 # Nouns for a person the writer does not name (اعترضت سيدة إماراتية ...).
 PERSON_NOUNS = words("سيدة امرأة رجل شاب شابة فتاة مواطن مواطنة طفل طفلة مقيم مقيمة "
                      "عامل عاملة سائق طالب طالبة معلم معلمة")
@@ -488,6 +491,8 @@ OBJECT_OPENER_KEYS = _fold_all(OBJECT_OPENERS)
 COURTESY_KEYS = _fold_all(COURTESIES)
 REPORT_PLURAL_KEYS = _fold_all(REPORT_PLURALS)
 THUS_KEYS = _fold_all(THUS_WORDS)
+WITH_THESE_KEYS = _fold_all(WITH_THESE_WORDS)
+WORDS_NOUN_KEYS = _fold_all(WORDS_NOUNS)
 PERSON_NOUN_KEYS = _fold_all(PERSON_NOUNS)
 WORDING_VERB_KEYS = _fold_all(WORDING_VERBS)
 CIRCUMSTANCE_PREP_KEYS = _fold_all(CIRCUMSTANCE_PREPOSITIONS)

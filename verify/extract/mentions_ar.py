@@ -549,6 +549,13 @@ def object_noun(tok: Tok) -> bool:
 _NAME_SECOND_HALVES = frozenset(fold_ar(w) for w in ("الدين", "الإسلام", "الله", "الرحمن"))
 
 
+def accusative_participle(tok: Tok) -> bool:
+    """شارحا، معلقا without its tanween: a participle of the pattern فاعلا (how he
+    spoke), which ends a name written before it."""
+    key = tok.key
+    return len(key) == 5 and key[1] == "ا" and key.endswith("ا") and key[0] not in "وفبل"
+
+
 def future_verb(tokens: list[Tok], j: int) -> bool:
     """سيطلع البرلمان: the future prefix on a verb whose object follows, which ends the
     name before it (محمد جواد ظريف | سيطلع البرلمان), not سيف الدين."""
@@ -641,7 +648,7 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS
                 if plain >= 2 and not after_particle and _prefixed(tokens[j]):
                     break
-                if plain >= 2 and future_verb(tokens, j):
+                if plain >= 2 and (future_verb(tokens, j) or accusative_participle(tokens[j])):
                     break
                 if plain >= 1 and (object_noun(tokens[j]) or governs_possessed(tokens, j)):
                     break  # ستافان دي ميستورا | اتفاق وقف النار: the name ends at the object

@@ -182,7 +182,7 @@ _AR_TERMS = TermHints(lex_ar.NAMING_FRAME_KEYS | lex_ar.INSTITUTION_KEYS, _ar_fr
                       fold_ar, min_reported_words=2, is_list=_ar_is_list,
                       subject_frames=lex_ar.PRONOUN_COMPLEMENTIZER_KEYS,
                       is_name=_ar_is_model_name, clause_openers=lex_ar.COMPLEMENTIZER_KEYS,
-                      thus=lex_ar.THUS_KEYS,
+                      thus=lex_ar.THUS_KEYS | lex_ar.WITH_THESE_KEYS | lex_ar.WORDS_NOUN_KEYS,
                       is_quantity=_ar_is_quantity)
 _EN_TERMS = TermHints(lex_en.NAMING_FRAME_KEYS, str.lower, _en_is_label, fold_en,
                       min_reported_words=3, clause_openers=frozenset({"that"}))
