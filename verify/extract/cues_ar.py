@@ -695,6 +695,9 @@ class _Reader:
                 return None  # منذ أن كانت، بعد أن: "since", "after", not what was said
             if _van(toks, j, after_verb or has_subject):
                 return None
+            if tok.text == "بان" and j + 2 < n and name_like(toks[j + 1]) and name_like(toks[j + 2]) and (
+                    self.registry.find((fold_ar(" ".join(t.text for t in toks[j:j + 3])),)) is not None):
+                return None  # الأمين العام بان كي مون: the name the document gave, not بأن
             return "that", (toks[j + 1].start if j + 1 < n else None), j + 1
         if tok.text in (":", "："):
             return "colon", (toks[j + 1].start if j + 1 < n else None), j + 1

@@ -638,7 +638,14 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 name_like(tokens[j]) or j > start and (tokens[j].key in own_l
                                                        or allah_in_name(tokens, j))
                 or tokens[j].key in lx.PARTICLE_KEYS and not (j == start and tokens[j].key == "لا")
-                or (j == start and (ranked and after_rank(tokens[j]) or _first_name_in_l(tokens, j)))
+                or (j == start and (ranked and after_rank(tokens[j]) and not (
+                    # الشاعر لجزء من ديوانه: ل + a noun, unless a surname follows
+                    tokens[j].key[0] in "لبك" and not (j + 1 < n and name_like(tokens[j + 1])))
+                    or _first_name_in_l(tokens, j)
+                    # الأمين العام للأمم المتحدة بان كي مون: بان before two name words
+                    # is a name, not بأن written without its hamza
+                    or tokens[j].text == "بان" and j + 2 < n and name_like(tokens[j + 1])
+                    and name_like(tokens[j + 2])))
                 or j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j])
                 or j > start and name_like(tokens[j - 1]) and fal_name(tokens[j])
                 or plain and _title_in_name(tokens, j)):
