@@ -1478,9 +1478,15 @@ class _Reader:
                 return None
             j += 1
         mark = j + 1 if j < n and (toks[j].key == "علي" or toks[j].key in BI) else j
+        if mark + 1 < n and toks[mark].key in lx.COMPLEMENTIZER_KEYS and is_mark(toks[mark + 1].text):
+            mark += 1  # تنص على أن «...»
         if mark >= n or not is_mark(toks[mark].text):
             return None
         words = toks[i + 1:j]
+        if not words and 0 < i <= 8 and is_definite(toks[0]) and not any(
+                t.key in lx.VERB_KEYS or t.text in END_PUNCT or t.text in COMMAS or is_mark(t.text)
+                for t in toks[:i]):
+            words = toks[:i]  # المادة 77 في القانون الأساسي تنص على أن «...»: the text before
         named = bool(words)
         if not named:  # كما تتضمن «...»: the text quoted last
             if self.wording is None:

@@ -357,6 +357,9 @@ def _merge_initials(text: str, toks: list[Tok]) -> list[Tok]:
 
 def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Mention | None:
     """Parse the words naming a speaker (title, name, unnamed source, pronoun)."""
+    provision = _provision(text, tokens)
+    if provision is not None:
+        return provision
     marked = pair = _marked_name(tokens)
     if marked is not None and marked[0] > 2:
         lead = _leading_name(tokens[:marked[0] - 1])
@@ -459,6 +462,31 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
     if len(words) > _UNKNOWN_LIMIT:
         return None  # a long phrase of unknown words is not a speaker
     return Mention(surface, ORG, start, end, gender=gender)
+
+
+_PROVISION_NOUNS = frozenset(fold_ar(w) for w in ("مادة", "بند", "فقرة", "فصل"))
+
+
+def is_provision(mention: Mention) -> bool:
+    """Is this the numbered article of a law that ``mention_of`` reads (المادة 125)?"""
+    return mention.kind == ORG and bool(mention.title_keys & _PROVISION_NOUNS) and any(
+        c.isdigit() for c in mention.text)
+
+
+def _provision(text: str, tokens: list[Tok]) -> Mention | None:
+    """المادة 77 في القانون الأساسي الإيراني، المادة 125: a numbered article of a law,
+    which speaks its own wording; its name runs to the law it belongs to."""
+    if len(tokens) < 2 or strip_al(tokens[0].key) not in _PROVISION_NOUNS or not (
+            is_definite(tokens[0]) and tokens[1].key.isdigit()):
+        return None
+    end = 1
+    if len(tokens) > 3 and tokens[2].key in ("في", "من") and is_definite(tokens[3]):
+        end = 3
+        while end + 1 < len(tokens) and is_definite(tokens[end + 1]) and tokens[end + 1].text.isalpha():
+            end += 1
+    surface = text[tokens[0].start:tokens[end].end]
+    return Mention(surface, ORG, tokens[0].start, tokens[end].end, surface, (fold_ar(surface),),
+                   frozenset({strip_al(tokens[0].key)}))
 
 
 def is_body(tok: Tok) -> bool:

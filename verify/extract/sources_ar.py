@@ -12,7 +12,7 @@ from .clauses_ar import COMMAS, END_PUNCT
 from .cues import is_mark
 from .entities import ORG, PERSON, PRONOUN, UNNAMED, Mention
 from .keys import fold_ar, possessed_forms, strip_al
-from .mentions_ar import mention_of
+from .mentions_ar import is_provision, mention_of
 from .segment import Tok
 
 __all__ = ["Source", "outlet_at", "source_at"]
@@ -78,7 +78,8 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
     """بحسب X، وفقاً لـ X، نقلاً عن X، حسبما ذكرت X starting at token ``i``."""
     tok = toks[i]
     n = len(toks)
-    preposed = i == 0 or toks[i - 1].text in COMMAS or toks[i - 1].key in ("و",)
+    preposed = i == 0 or toks[i - 1].text in COMMAS or toks[i - 1].key in ("و",) or (
+        tok.key[:1] == "و" and tok.key[1:] in lx.SOURCE_KEYS)  # ... ووفق المادة 125 «...»
     j = i + 1
     while j < n and (toks[j].key in lx.SOURCE_LINK_KEYS or toks[j].key in lx.VERB_KEYS):
         j += 1
@@ -168,7 +169,7 @@ def _speaks(first: Tok) -> bool:
 def _cites(mention: Mention, first: Tok) -> bool:
     """Is the phrase after وفق a speaker, an outlet or a document (وفق العواجي)?"""
     return mention.kind == PERSON and bool(mention.name) and mention.text == mention.name or (
-        _speaks(first))
+        _speaks(first)) or mention.kind == ORG and is_provision(mention)  # وفق المادة 125
 
 
 def _in_accordance(mention: Mention, first: Tok) -> bool:
