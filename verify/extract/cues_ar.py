@@ -733,7 +733,10 @@ class _Reader:
         elif key in BI and j + 1 < n and is_mark(toks[j + 1].text):
             return "prep", toks[j + 1].start, j + 1
         if lemma in lx.OBJECT_VERBS and object_opener(strip_al(key)) and (
-                has_subject or not after_verb or object_opener(key)):
+                has_subject or not after_verb or object_opener(key)) and not (
+                j > 0 and is_definite(tok) and not is_definite(toks[j - 1])
+                and strip_al(toks[j - 1].key) in lx.INSTITUTION_KEYS):
+            # (but أعلنت وزارة الصحة: the body's genitive, not صحة "the truth of")
             return "object", tok.start, j
         return None
 
