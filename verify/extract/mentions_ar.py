@@ -427,6 +427,13 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         if lead is not None and (len(name_words) < 2 or lead[1] - lead[0] >= 2):
             name_words = words[lead[0]:lead[1]]
             title_words = words[:lead[0]] + words[lead[1]:]
+        if len(name_words) == 1 and len(words) >= 3 and name_words[0] is words[-1] and (
+                words[-1].key[0] in "بلك" and name_like(words[0]) and is_definite(words[1])
+                and not _in_lexicon(words[0].key)):
+            # نادال الفائز بلقب: the name opens the mention, a description follows it; the
+            # last word is a preposition on a noun, not a name
+            name_words, title_words = words[:1], words[1:]
+            lead = (0, 1)
         if len(words) == 2 and name_words == words[:1] and is_definite(words[1]) and (
                 name_like(words[0]) and words[1].text.isalpha()):
             # وليد القاضي، سامي الحداد: a definite word after a lone first name is his
