@@ -129,6 +129,10 @@ class Registry:
 _FAMILY_NOUNS = frozenset(fold_ar(w) for w in ("عائلة", "أسرة", "العائلة", "الأسرة", "ذوي"))
 
 
+# Words that open a compound first name written in two (عبد الله، أبو بكر).
+_NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل", "بن", "ابن"))
+
+
 def _may_be_same(known: str, name: str) -> bool:
     """Can two full names found under one key be the same person? One is the start of
     the other (فيصل بن خالد / فيصل بن خالد بن عبدالعزيز), or they end with the same
@@ -142,5 +146,10 @@ def _may_be_same(known: str, name: str) -> bool:
         return False  # أحمد is a first name, not طلال فهد الأحمد's family name
     if len(a) < 2 or len(b) < 2 or known.startswith(name) or name.startswith(known):
         return True
+    first_a, first_b = fold_ar(a[0].casefold()), fold_ar(b[0].casefold())
+    if first_a != first_b and skeleton_ar(first_a) != skeleton_ar(first_b) and not (
+            {first_a, first_b} & _NAME_OPENERS) and not (
+            first_a.startswith(first_b) or first_b.startswith(first_a)):
+        return False  # أحمد مصلح الفيفي and يحيى حسين الفيفي: one family, two people
     last_a, last_b = fold_ar(a[-1].casefold()), fold_ar(b[-1].casefold())
     return last_a == last_b or skeleton_ar(last_a) == skeleton_ar(last_b)

@@ -29,6 +29,8 @@ _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أ
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
 # Words that end a body's name written after its head (المرصد السوري | الخميس)
 _NOT_BODY_WORDS = lx.TIME_KEYS | lx.DATE_KEYS | lx.ADVERB_KEYS
+# Prepositions after which a full name begins (وبالنسبة إلى أحمد حسين، مع فلان).
+_PREPOSITIONS_BEFORE = frozenset(fold_ar(w) for w in ("إلى", "الى", "مع", "عن", "لدى", "بين"))
 _PATRONYMIC = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت"))
 
 
@@ -349,7 +351,8 @@ class FullNames:
         if not is_definite(tok) and key not in lx.FUNCTION_KEYS and (
                 key not in lx.PARTICLE_KEYS):
             return True  # إعلان برناردينو ليون: a common noun, then the name it governs
-        return (key in _BEFORE_NAME or _is_title(key) or key in lx.VERB_KEYS
+        return (key in _BEFORE_NAME or key in _PREPOSITIONS_BEFORE or _is_title(key)
+                or key in lx.VERB_KEYS
                 or strip_al(key) in lx.PERSON_NOUN_KEYS or strip_al(key) in lx.UNNAMED_KEYS
                 or key in lx.PARTICIPLE_KEYS or key in lx.DISCOURSE_KEYS
                 or key in lx.DESCRIPTOR_KEYS
