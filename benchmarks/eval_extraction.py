@@ -36,14 +36,14 @@ none of the articles before it): holdout9 (40, for version 22), holdout10 (38, f
 23: the outlets ran short of unused articles with marks), then holdout11, holdout12 and
 holdout13 (43 each, one per outlet and thirty from any; for versions 24, 26 and 28),
 holdout14 to holdout16 (42 each, drawn the same way, for versions 30, 31 and 33), and
-holdout17 to holdout21 (42 each, for versions 35, 37, 39, 42 and 44).
+holdout17 to holdout22 (42 each, for versions 35, 37, 39, 42, 44 and 48).
 
     .venv/bin/python benchmarks/eval_extraction.py [--errors]
         [--split all|dev|test|holdout|holdout2|holdout3|holdout4|holdout4-dev|holdout4-test
                  |holdout5|holdout6|holdout7|holdout8|holdout9
                  |holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16
                  |holdout17|holdout18|holdout19
-                 |holdout20|holdout21]
+                 |holdout20|holdout21|holdout22]
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ SPLITS: dict[str, tuple[str, slice]] = {
     "dev": ("gold_extraction.jsonl", slice(None, 24)),
     "test": ("gold_extraction.jsonl", slice(24, None)),
     "holdout": ("gold_extraction_holdout.jsonl", slice(None)),
-    **{f"holdout{k}": (f"gold_extraction_holdout{k}.jsonl", slice(None)) for k in range(2, 22)},
+    **{f"holdout{k}": (f"gold_extraction_holdout{k}.jsonl", slice(None)) for k in range(2, 23)},
     "holdout4-dev": ("gold_extraction_holdout4.jsonl", slice(None, 20)),
     "holdout4-test": ("gold_extraction_holdout4.jsonl", slice(20, None)),
 }
@@ -155,7 +155,7 @@ def main() -> int:
         "holdout3: a fourth set of 20, measured once, blind (do not tune on it); "
         "holdout4: a fifth set of 40, measured once, blind; holdout4-dev: its first 20 (looked "
         "at while writing rules); holdout4-test: its last 20; holdout5: a sixth set of 40, "
-        "measured once, blind; holdout6 to holdout21: sixteen more sets of about 40, each "
+        "measured once, blind; holdout6 to holdout22: seventeen more sets of about 40, each "
         "measured once, blind",
     )
     args = parser.parse_args()
