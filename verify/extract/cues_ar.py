@@ -1595,6 +1595,15 @@ class _Reader:
                 # وأضاف البيان: the statement named before, and whoever issued it
                 return _Speaker(document.name, document.entity, document.gender,
                                 mention.text, paragraph), set()
+        if mention is not None and mention.kind != PERSON and " " not in mention.text.strip() and (
+                fold_ar(mention.text).startswith("ال")):
+            # وأضاف التركي after خالد التركي: a family name that is also a nationality
+            # or a title is the person the document named with it
+            known = self.registry.find((fold_ar(mention.text),))
+            if known is not None and known.kind == PERSON and " " in known.name and (
+                    fold_ar(known.name.split()[-1]) == fold_ar(mention.text)):
+                self.registry.touch(known, position)
+                return _Speaker(known.name, known, known.gender, mention.text, paragraph), set()
         if mention is not None and mention.kind == PRONOUN:
             ranked = self._by_rank(mention, local, position, paragraph)
             if ranked is not None:

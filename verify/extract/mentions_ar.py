@@ -434,6 +434,10 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             # last word is a preposition on a noun, not a name
             name_words, title_words = words[:1], words[1:]
             lead = (0, 1)
+        if len(words) == 2 and not name_words and name_like(words[0]) and is_definite(words[1]) and (
+                words[1].key.endswith("ي") and words[1].text.isalpha() and not _in_lexicon(words[0].key)):
+            # خالد التركي: a first name, then a nisba that is his family name (not "the Turk")
+            name_words, title_words = words, []
         if len(words) == 2 and name_words == words[:1] and is_definite(words[1]) and (
                 name_like(words[0]) and words[1].text.isalpha()):
             # وليد القاضي، سامي الحداد: a definite word after a lone first name is his
