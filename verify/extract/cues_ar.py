@@ -262,7 +262,7 @@ def _circumstantial(toks: list[Tok], j: int) -> bool:
         return False
     nxt = toks[j + 1].key
     return (nxt.startswith("ال") or nxt in _CIRCUMSTANCE_FOLLOWERS
-            or nxt in lx.COMPLEMENTIZER_KEYS)
+            or nxt in lx.COMPLEMENTIZER_KEYS or toks[j + 1].text in (":", "："))
 
 
 _CIRCUMSTANCE_FOLLOWERS = frozenset(fold_ar(w) for w in (
@@ -891,9 +891,9 @@ class _Reader:
                     j = k + 1
                     continue
             if not subject and not circumstance and not comma and key in _PREPOSITION_PRONOUNS and (
-                    j + 1 < n and _name_or_title(toks[j + 1])):
+                    j + 1 < n and _name_or_title(toks[j + 1]) and not _circumstantial(toks, j + 1)):
                 j += 1  # وهو ما شدد عليه الجبير، وقال له الوزير: the subject follows
-                continue
+                continue  # (but قال له مخاطبا: how he spoke)
             if subject and not circumstance and not comma and subject[-1].key in _NAME_LINKS and (
                     t.text.isalpha()):
                 subject.append(t)  # وليد بن على الجلال: after بن comes a name, whatever it
