@@ -771,6 +771,7 @@ class _Reader:
         comma = False
         speech_noun = False
         apposition: list[Tok] = []
+        same = False
         document: str | None = None
         blessed: list[Tok] = []
         blessed_name = lx.PROPHET
@@ -988,6 +989,7 @@ class _Reader:
             if not circumstance and not comma and plural:
                 circumstance = True  # ودعوا المعنيين: a plural verb carries its subject
             if key in lx.EMPHATIC_KEYS and subject:
+                same = True
                 j += 1  # وذكر المرشد نفسه: "the same guide"
                 continue
             if subject and not circumstance and not comma and key in _SUBJECT_PREPOSITIONS and (
@@ -1147,7 +1149,16 @@ class _Reader:
             # قال إن العروض يؤكد حقيقة واحدة هي أن ...: a verb inside someone's words whose
             # subject is no one the document names or titles is part of those words
             return None
-        speaker, flags = self._resolve(mention, gender, tok.start, sent.paragraph, local)
+        if same and mention is not None and mention.kind == UNNAMED and self.recent and (
+                " " not in mention.text and fold_ar(mention.text).startswith("ال")
+                and strip_al(fold_ar(mention.text)) not in self.unnamed):
+            # وتابع المصدر نفسه after فلان's words: "the same source" is whoever spoke last
+            last = self.recent[-1]
+            speaker: _Speaker | None = _Speaker(last.name, last.entity, last.gender, mention.text,
+                                                sent.paragraph)
+            flags: set[str] = set()
+        else:
+            speaker, flags = self._resolve(mention, gender, tok.start, sent.paragraph, local)
         # لقوله تعالى: a verse or a hadith cited in passing; the writer's speaker goes on
         passing = speaker is not None and bool(blessed) and mention is not None and (
             mention.start == blessed[0].start)
@@ -1734,6 +1745,11 @@ class _Reader:
             if earlier is not None and described <= earlier[1]:
                 speaker = earlier[0]
                 return _Speaker(speaker.name, None, speaker.gender or gender, mention.text,
+                                paragraph)
+            if len(keys) == 2 and keys[1] in _SAME_KEYS and self.recent:
+                # وتابع المصدر نفسه: "the same source", whoever spoke last
+                last = self.recent[-1]
+                return _Speaker(last.name, last.entity, last.gender or gender, mention.text,
                                 paragraph)
             if described:
                 # الدبلوماسي الروسي: the last speaker whose titles say all that
