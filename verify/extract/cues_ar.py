@@ -116,8 +116,6 @@ def _relative(words: list[Tok]) -> int | None:
     return next((k for k, t in enumerate(words) if t.key in _WHICH), None)
 
 
-
-
 def _said_it(toks: list[Tok], i: int) -> str | None:
     """«...»، هذا ما قاله فلان: a reporting verb carrying "it" after ما, "this is what
     X said"; returns the verb's key without the pronoun. «...». بهذه الكلمات بدأ فلان:
@@ -190,12 +188,6 @@ def _plain(tok: Tok) -> bool:
                 or tok.key in lx.HONORIFIC_KEYS or tok.key in lx.DESCRIPTOR_KEYS)
 
 
-# First names that begin with و (not the conjunction and a name).
-_WAW_NAMES = frozenset(fold_ar(w) for w in words(
-    "وليد وائل وديع وسام وفاء وجدي وضاح ولاء وصفي وحيد وهبة وداد وجيه وهيب وردة وسيم "
-    "وصال وجدان ودود وفيق وهبي وحيدة وعد ولي وهاب"))
-
-
 def _without_conjunction(words: list[Tok]) -> list[Tok]:
     """وقاسم سليمان قال: the conjunction glued to a name that opens a clause is not
     part of the name (وليد is a name of its own)."""
@@ -203,7 +195,7 @@ def _without_conjunction(words: list[Tok]) -> list[Tok]:
         return words
     first = words[0]
     if not (first.key.startswith("و") and len(first.key) >= 4 and first.text.isalpha()
-            and first.key not in _WAW_NAMES and not mention_word(first.key)):
+            and first.key not in lx.WAW_NAME_KEYS and not mention_word(first.key)):
         return words
     rest = Tok(first.start + 1, first.end, first.text[1:], first.key[1:])
     if not name_like(rest):
@@ -438,14 +430,12 @@ class _Reader:
         speaker = _Speaker(name, None, None, name, sent.paragraph)
         self.unnamed[noun] = (speaker, frozenset(strip_al(t.key) for t in words[1:]) - _SAME_KEYS)
 
-    def _acting(self, sent: Sentence, inside: list[bool], upto: int | None = None
-                ) -> _Speaker | None:
+    def _acting(self, sent: Sentence, inside: list[bool]) -> _Speaker | None:
         """The one person the document knows whom the sentence names right after a word
-        that may be a verb (انفجر يونكر، التقى الوزير فلان), outside quoted words (and
-        before token ``upto``)."""
+        that may be a verb (انفجر يونكر، التقى الوزير فلان), outside quoted words."""
         toks = sent.tokens
         found: dict[str, _Speaker] = {}
-        for j in range(1, len(toks) if upto is None else upto):
+        for j in range(1, len(toks)):
             before = toks[j - 1]
             if inside[j] or not name_like(toks[j]) or not before.text.isalpha() or (
                     is_definite(before) or before.key in lx.FUNCTION_KEYS
@@ -1149,13 +1139,9 @@ class _Reader:
             # قال إن العروض يؤكد حقيقة واحدة هي أن ...: a verb inside someone's words whose
             # subject is no one the document names or titles is part of those words
             return None
-        if same and mention is not None and mention.kind == UNNAMED and self.recent and (
-                " " not in mention.text and fold_ar(mention.text).startswith("ال")
-                and strip_al(fold_ar(mention.text)) not in self.unnamed):
-            # وتابع المصدر نفسه after فلان's words: "the same source" is whoever spoke last
-            last = self.recent[-1]
-            speaker: _Speaker | None = _Speaker(last.name, last.entity, last.gender, mention.text,
-                                                sent.paragraph)
+        last = self._the_same(mention.text, sent.paragraph) if same and mention is not None else None
+        if last is not None:
+            speaker: _Speaker | None = last  # وتابع المصدر نفسه (نفسه is left out of the mention)
             flags: set[str] = set()
         else:
             speaker, flags = self._resolve(mention, gender, tok.start, sent.paragraph, local)
@@ -1606,6 +1592,12 @@ class _Reader:
                 # وأضاف البيان: the statement named before, and whoever issued it
                 return _Speaker(document.name, document.entity, document.gender,
                                 mention.text, paragraph), set()
+        if mention is not None:
+            words = mention.text.split()
+            last = self._the_same(words[0], paragraph) if len(words) == 2 and (
+                fold_ar(words[1]) in _SAME_KEYS) else None
+            if last is not None:
+                return last, set()  # بحسب المصدر نفسه
         if mention is not None and mention.kind != PERSON and " " not in mention.text.strip() and (
                 fold_ar(mention.text).startswith("ال")):
             # وأضاف التركي after خالد التركي: a family name that is also a nationality
@@ -1687,12 +1679,9 @@ class _Reader:
                 # النائب في البرلمان الإيراني after رئيس اللجنة الاقتصادية في البرلمان
                 # الإيراني فلان: a new title for a recent speaker, if all its other
                 # words describe him
-                for previous in reversed(self.recent):
-                    entity = previous.entity
-                    if entity is not None and entity.kind == PERSON and (
-                            described <= entity.title_keys):
-                        return _Speaker(previous.name, entity, previous.gender, mention.text,
-                                        paragraph), set()
+                described_one = self._described(described, mention.text, gender, paragraph)
+                if described_one is not None:
+                    return described_one, set()
         if mention.kind == ORG:
             head = strip_al(fold_ar(mention.text.split()[0])) if mention.text else ""
             org = Mention(mention.text, ORG, mention.start, mention.end, mention.text,
@@ -1711,6 +1700,25 @@ class _Reader:
         if mention.kind == ORG or mention.kind == TITLE:
             return _Speaker(mention.text, None, gender, mention.text, paragraph), set()
         return None, {"speaker_unresolved"}
+
+    def _described(self, described: frozenset[str], text: str, gender: str | None,
+                   paragraph: int) -> _Speaker | None:
+        """The last speaker whose titles hold every one of these describing words."""
+        for previous in reversed(self.recent):
+            entity = previous.entity
+            if entity is not None and entity.kind == PERSON and described <= entity.title_keys:
+                return _Speaker(previous.name, entity, previous.gender or gender, text, paragraph)
+        return None
+
+    def _the_same(self, noun: str, paragraph: int) -> _Speaker | None:
+        """المصدر نفسه، المسؤول ذاته: "the same" one, whoever spoke last, when the
+        document introduced no source with that noun (which it would point back to)."""
+        key = fold_ar(noun)
+        if " " in noun.strip() or not key.startswith("ال") or strip_al(key) in self.unnamed or (
+                not self.recent):
+            return None
+        last = self.recent[-1]
+        return _Speaker(last.name, last.entity, last.gender, noun, paragraph)
 
     def _by_rank(self, mention: Mention, local: _Speaker | None, position: int,
                  paragraph: int) -> _Speaker | None:
@@ -1746,19 +1754,11 @@ class _Reader:
                 speaker = earlier[0]
                 return _Speaker(speaker.name, None, speaker.gender or gender, mention.text,
                                 paragraph)
-            if len(keys) == 2 and keys[1] in _SAME_KEYS and self.recent:
-                # وتابع المصدر نفسه: "the same source", whoever spoke last
-                last = self.recent[-1]
-                return _Speaker(last.name, last.entity, last.gender or gender, mention.text,
-                                paragraph)
             if described:
                 # الدبلوماسي الروسي: the last speaker whose titles say all that
-                for previous in reversed(self.recent):
-                    entity = previous.entity
-                    if entity is not None and entity.kind == PERSON and (
-                            described <= entity.title_keys):
-                        return _Speaker(previous.name, entity, previous.gender, mention.text,
-                                        paragraph)
+                described_one = self._described(described, mention.text, gender, paragraph)
+                if described_one is not None:
+                    return described_one
             return _Speaker(mention.text, None, gender, mention.text, paragraph)
         speaker = _Speaker(mention.text, None, gender, mention.text, paragraph)
         self.unnamed[keys[0]] = (speaker, described)

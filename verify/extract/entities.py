@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import lexicon_ar as lx
 from .keys import fold_ar, skeleton_ar
 
 __all__ = ["Entity", "Mention", "Registry"]
@@ -125,21 +126,13 @@ class Registry:
         entity.last_seen = max(entity.last_seen, position)
 
 
-# Nouns for a family or household that open a name without being one (عائلة هاموند).
-_FAMILY_NOUNS = frozenset(fold_ar(w) for w in ("عائلة", "أسرة", "العائلة", "الأسرة", "ذوي"))
-
-
-# Words that open a compound first name written in two (عبد الله، أبو بكر).
-_NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل", "بن", "ابن"))
-
-
 def _may_be_same(known: str, name: str) -> bool:
     """Can two full names found under one key be the same person? One is the start of
     the other (فيصل بن خالد / فيصل بن خالد بن عبدالعزيز), or they end with the same
     surname, spelt alike or not (بالقاسم / بلقاسم); not when the key is one's surname
     and the other's first name."""
     a, b = known.split(), name.split()
-    if (fold_ar(a[0]) in _FAMILY_NOUNS) != (fold_ar(b[0]) in _FAMILY_NOUNS):
+    if (fold_ar(a[0]) in lx.FAMILY_KEYS) != (fold_ar(b[0]) in lx.FAMILY_KEYS):
         return False  # أنجي هاموند is one of عائلة هاموند, not the family
     if len(b) == 1 and len(a) >= 2 and a[-1].startswith("ال") and not b[0].startswith("ال") and (
             fold_ar(a[-1][2:]) == fold_ar(b[0])):
@@ -148,7 +141,7 @@ def _may_be_same(known: str, name: str) -> bool:
         return True
     first_a, first_b = fold_ar(a[0].casefold()), fold_ar(b[0].casefold())
     if first_a != first_b and skeleton_ar(first_a) != skeleton_ar(first_b) and not (
-            {first_a, first_b} & _NAME_OPENERS) and not (
+            {first_a, first_b} & lx.PARTICLE_KEYS) and not (
             first_a.startswith(first_b) or first_b.startswith(first_a)):
         return False  # أحمد مصلح الفيفي and يحيى حسين الفيفي: one family, two people
     last_a, last_b = fold_ar(a[-1].casefold()), fold_ar(b[-1].casefold())

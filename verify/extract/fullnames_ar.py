@@ -16,7 +16,7 @@ from .clauses_ar import NAME_WORDS, TITLE_SYNONYMS
 from .cues import is_mark
 from .entities import PERSON, Registry
 from .keys import fold_ar, strip_al
-from .mentions_ar import is_body, is_definite, mention_word, name_like, org_extent
+from .mentions_ar import is_body, is_definite, mention_word, name_like, org_extent, possessed_title
 from .segment import Sentence, Tok
 
 __all__ = ["FullNames"]
@@ -43,8 +43,7 @@ _NOT_FIRST_NAMES = lx.SPEECH_ACT_KEYS | lx.WORDING_VERB_KEYS | lx.DOCUMENT_VERB_
 def _is_title(key: str) -> bool:
     if key in lx.HONORIFIC_KEYS or strip_al(key) in lx.TITLE_KEYS:
         return True
-    if key.endswith(("ه", "ها", "هم")) and not key.startswith("ال") and any(
-            key[:-len(suffix)] in lx.TITLE_KEYS for suffix in ("ه", "ها", "هم") if key.endswith(suffix)):
+    if not key.startswith("ال") and possessed_title(key):
         return True  # مدربه جوزيه مورينيو: "its coach", a title with its possessor
     # الشاعران فلان وفلان، المدربون: a title in the dual or plural
     return key.endswith(("ان", "ين", "ون")) and len(key) > 5 and (

@@ -252,6 +252,11 @@ TITLE_WORDS = words(
     "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد والي الوالي شيف طاهي طاهية مصمم مصممة "
     "قومندان نظير نظيرة آمر صاحب صاحبة اختصاصي اختصاصية فيلسوف"
 )
+# First names that begin with و (not the conjunction and a name: وليد, not و + ليد).
+WAW_NAMES = words("وليد وائل وديع وسام وفاء وجدي وضاح ولاء وصفي وحيد وهبة وداد وجيه وهيب "
+                  "وردة وسيم وصال وجدان ودود وفيق وهبي وحيدة وعد ولي وهاب")
+# Nouns for a family or household that open a name without being one (عائلة هاموند).
+FAMILY_WORDS = words("عائلة أسرة العائلة الأسرة ذوي")
 # Kinship nouns that stand for a person like a title (والد الطفلة، شقيق الضحية).
 KINSHIP_WORDS = words("والد والدة شقيق شقيقة زوج زوجة أرملة نجل نجلة ابنة خال خالة عمة")
 # Honorifics and ranks that stand right before a personal name.
@@ -491,6 +496,8 @@ OBJECT_OPENER_KEYS = _fold_all(OBJECT_OPENERS)
 COURTESY_KEYS = _fold_all(COURTESIES)
 REPORT_PLURAL_KEYS = _fold_all(REPORT_PLURALS)
 THUS_KEYS = _fold_all(THUS_WORDS)
+WAW_NAME_KEYS = _fold_all(WAW_NAMES)
+FAMILY_KEYS = _fold_all(FAMILY_WORDS)
 WITH_THESE_KEYS = _fold_all(WITH_THESE_WORDS)
 WORDS_NOUN_KEYS = _fold_all(WORDS_NOUNS)
 PERSON_NOUN_KEYS = _fold_all(PERSON_NOUNS)

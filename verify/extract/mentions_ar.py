@@ -16,8 +16,9 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import THEIR_SUFFIXES, fold_ar, possessed_forms, skeleton_ar, strip_al, words
 from .segment import Tok
 
-__all__ = ["is_body", "is_definite", "is_family_name", "mention_of", "mention_word", "name_keys",
-           "name_like", "object_noun", "scan_titled_names"]
+__all__ = ["accusative_participle", "is_body", "is_definite", "is_family_name", "is_provision",
+           "mention_of", "mention_word", "name_keys", "name_like", "object_noun", "org_extent",
+           "possessed_title", "scan_titled_names"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
 # Document nouns that are also family names (عمر بن الخطاب)
@@ -181,7 +182,7 @@ def is_family_name(tok: Tok) -> bool:
             and all(c.isalpha() for c in key) and len(key) > 3)
 
 
-def fal_name(tok: Tok) -> bool:
+def _fal_name(tok: Tok) -> bool:
     """فالدانو، فالس after a first name: a foreign name that begins with فال, not ف +
     the article (which never comes inside a name)."""
     key = tok.key
@@ -214,7 +215,7 @@ def _name_start(tokens: list[Tok], end: int) -> int:
     if i > 0 and tokens[i].key in _FAMILY_HONORIFICS and name_like(tokens[i - 1]):
         start = i  # سمير الحاج
         i -= 1
-    elif i > 0 and fal_name(tokens[i]) and name_like(tokens[i - 1]):
+    elif i > 0 and _fal_name(tokens[i]) and name_like(tokens[i - 1]):
         start = i  # خورخي فالدانو
         i -= 1
     elif i >= 0 and is_family_name(tokens[i]):
@@ -595,7 +596,7 @@ def accusative_participle(tok: Tok) -> bool:
     return len(key) == 5 and key[1] == "ا" and key.endswith("ا") and key[0] not in "وفبل"
 
 
-def future_verb(tokens: list[Tok], j: int) -> bool:
+def _future_verb(tokens: list[Tok], j: int) -> bool:
     """سيطلع البرلمان: the future prefix on a verb whose object follows, which ends the
     name before it (محمد جواد ظريف | سيطلع البرلمان), not سيف الدين."""
     key = tokens[j].key
@@ -606,10 +607,10 @@ def future_verb(tokens: list[Tok], j: int) -> bool:
             and not after.key.endswith(("ي", "يه")))
 
 
-def _possessed_title(key: str) -> bool:
+def possessed_title(key: str) -> bool:
     """مدربه، لنظيره، ومستشارها: a title with its possessor's pronoun (and و or ل
     before it), which names the one who holds it next (مدربه جوزيه مورينيو)."""
-    for suffix in ("ه", "ها"):
+    for suffix in ("ه", "ها", "هم"):
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             stem = key[:-len(suffix)]
             if stem in lx.TITLE_KEYS or stem[:1] in "ول" and stem[1:] in lx.TITLE_KEYS:
@@ -628,7 +629,7 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
     while i < n:
         key = tokens[i].key
         phrase = _honorific_phrase(tokens, i)
-        possessed = key not in _TRIGGERS and _possessed_title(key)
+        possessed = key not in _TRIGGERS and possessed_title(key)
         if key not in _TRIGGERS and not phrase and not possessed or (
                 i > 0 and tokens[i - 1].key in _NAME_LINKS):
             i += 1  # (عبدالرحمن بن مساعد: a name after بن, though it be a title word)
@@ -686,7 +687,7 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                     or tokens[j].text == "بان" and j + 2 < n and name_like(tokens[j + 1])
                     and name_like(tokens[j + 2])))
                 or j > start and tokens[j - 1].key in lx.PARTICLE_KEYS and _wordy(tokens[j])
-                or j > start and name_like(tokens[j - 1]) and fal_name(tokens[j])
+                or j > start and name_like(tokens[j - 1]) and _fal_name(tokens[j])
                 or plain and _title_in_name(tokens, j)):
             if eulogy_at(tokens, j)[0]:
                 break  # النبي | صلى الله عليه وسلم
@@ -694,7 +695,7 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 after_particle = j > start and tokens[j - 1].key in lx.PARTICLE_KEYS
                 if plain >= 2 and not after_particle and _prefixed(tokens[j]):
                     break
-                if plain >= 2 and (future_verb(tokens, j) or accusative_participle(tokens[j])):
+                if plain >= 2 and (_future_verb(tokens, j) or accusative_participle(tokens[j])):
                     break
                 if plain >= 1 and (object_noun(tokens[j]) or governs_possessed(tokens, j)):
                     break  # ستافان دي ميستورا | اتفاق وقف النار: the name ends at the object
