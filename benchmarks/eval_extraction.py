@@ -39,11 +39,7 @@ holdout14 to holdout16 (42 each, drawn the same way, for versions 30, 31 and 33)
 holdout17 to holdout22 (42 each, for versions 35, 37, 39, 42, 44 and 48).
 
     .venv/bin/python benchmarks/eval_extraction.py [--errors]
-        [--split all|dev|test|holdout|holdout2|holdout3|holdout4|holdout4-dev|holdout4-test
-                 |holdout5|holdout6|holdout7|holdout8|holdout9
-                 |holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16
-                 |holdout17|holdout18|holdout19
-                 |holdout20|holdout21|holdout22]
+        [--split all|dev|test|holdout|holdout2|...|holdout22|holdout4-dev|holdout4-test]
 """
 
 from __future__ import annotations
@@ -51,6 +47,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,13 +61,24 @@ from verify.text import normalize_text  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = DATA / "gold_extraction.jsonl"
+_NUMBERED = re.compile(r"gold_extraction_holdout(\d+)\.jsonl")
+
+
+def _numbered_sets() -> list[int]:
+    """The numbers of the held-out gold files in data/ (2, 3, ...), in order."""
+    return sorted(int(m.group(1)) for m in (_NUMBERED.fullmatch(p.name) for p in
+                                            DATA.glob("gold_extraction_holdout*.jsonl")) if m)
+
+
 # split -> (gold file, which rows): the first set halves into dev and test, holdout4 too
 SPLITS: dict[str, tuple[str, slice]] = {
     "all": ("gold_extraction.jsonl", slice(None)),
     "dev": ("gold_extraction.jsonl", slice(None, 24)),
     "test": ("gold_extraction.jsonl", slice(24, None)),
     "holdout": ("gold_extraction_holdout.jsonl", slice(None)),
-    **{f"holdout{k}": (f"gold_extraction_holdout{k}.jsonl", slice(None)) for k in range(2, 23)},
+    # every numbered held-out set on disk (a new one needs no edit here)
+    **{f"holdout{k}": (f"gold_extraction_holdout{k}.jsonl", slice(None))
+       for k in _numbered_sets()},
     "holdout4-dev": ("gold_extraction_holdout4.jsonl", slice(None, 20)),
     "holdout4-test": ("gold_extraction_holdout4.jsonl", slice(20, None)),
 }
