@@ -287,6 +287,7 @@ class _Reader:
         self.last_people: list[tuple[Mention, Entity]] = []  # of the last sentence naming any
         self.opening: _Speaker | None = None  # a titled name opening the current sentence
         self.found: list[Cue] = []  # the cues of the current sentence so far
+        self.current = 0  # the index of the sentence being read
         self.subject: _Speaker | None = None  # a verb's speaker in it, without words
         self.wording: _Speaker | None = None  # whose text was quoted last (وتنص ... على)
         # document noun (بيان، نشره) -> who spoke through the last one named
@@ -301,7 +302,8 @@ class _Reader:
     def run(self) -> list[Cue]:
         cues: list[Cue] = []
         q = 0
-        for sent in self.sentences:
+        for index, sent in enumerate(self.sentences):
+            self.current = index
             self.opening = None
             people: list[tuple[Mention, Entity]] = []
             for mention in scan_titled_names(self.text, sent.tokens, self.own_l):
@@ -406,6 +408,48 @@ class _Reader:
                                     self.text[toks[1].start:toks[size].end], sent.paragraph,
                                     inferred=True)
         return None
+
+    def _untitled(self, sent: Sentence) -> _Speaker | None:
+        """A person named with no title right after the verb that opens the sentence
+        (علمت إيفا كريستا أوريش ... أنها، حيّت ميراي جمهورها ... وقالت): whom a verb
+        without a subject continues when no one has spoken yet. Two name words at least,
+        or one the document writes elsewhere with the same next name word (ميراي ماتيو)."""
+        toks = sent.tokens
+        if len(toks) < 3:
+            return None
+        verb = toks[0]
+        if len(verb.key) < 3 or not verb.text.isalpha() or is_definite(verb) or (
+                verb.text in NAME_WORDS or mention_word(verb.key)
+                or verb.key in lx.PARTICLE_KEYS or verb.key in lx.FUNCTION_KEYS):
+            return None
+        k = 1
+        while k < len(toks) and k <= 4 and (name_like(toks[k]) or k > 1 and is_family_name(
+                toks[k])) and toks[k].key not in lx.PARTICLE_KEYS:
+            k += 1
+            if is_family_name(toks[k - 1]):
+                break  # (a family name with the article ends the name)
+        words = toks[1:k]
+        if not words:
+            return None
+        name = self._written_with(words[0]) if len(words) == 1 else " ".join(
+            t.text for t in words)
+        mention = mention_of(self.text, words) if name else None
+        if mention is None or mention.kind != PERSON or not mention.name:
+            return None
+        gender = "f" if verb.key.endswith("ت") and len(verb.key) <= 5 else None
+        return _Speaker(name, None, gender, None, sent.paragraph, inferred=True)
+
+    def _written_with(self, word: Tok) -> str | None:
+        """The two-word name the document writes a single name word in, the same
+        wherever it does (ميراي -> ميراي ماتيو)."""
+        found: set[str] = set()
+        for sent in self.sentences:
+            toks = sent.tokens
+            for k in range(len(toks) - 1):
+                if toks[k].key == word.key and name_like(toks[k + 1]) and (
+                        not mention_word(toks[k + 1].key)):
+                    found.add(f"{toks[k].text} {toks[k + 1].text}")
+        return found.pop() if len(found) == 1 else None
 
     def _introduced(self, sent: Sentence, inside: list[bool]) -> None:
         """اعترضت سيدة إماراتية «مجهولة» على ...: a person described, not named, right
@@ -1629,6 +1673,12 @@ class _Reader:
                         gender is None or entity.gender in (None, gender)):
                     return _Speaker(entity.name, entity, entity.gender, None, paragraph,
                                     inferred=True), {"speaker_inferred"}
+            # علمت إيفا كريستا أوريش ... وقالت: a person with no title the sentence, or
+            # one of the two before, opens with as the subject of its verb
+            for sent in reversed(self.sentences[max(0, self.current - 2):self.current + 1]):
+                untitled = self._untitled(sent) if sent.start < position else None
+                if untitled is not None and (gender != "f" or untitled.gender == "f"):
+                    return untitled, {"speaker_inferred"}
             return None, {"speaker_unresolved"}
         if mention.kind == ORG and len(mention.text.split()) == 1:
             # a body cited by one word: a bare word is whoever the document gave it as a
