@@ -1163,7 +1163,7 @@ class _Reader:
                 subject = pluperfect
         if not subject and not relay and not blessed:
             subject = self._svo_subject(toks, i)
-        subject = self._issued_by(subject)
+        subject = self._issued_by(self._before_place(subject))
         mention = mention_of(self.text, subject, gender) if subject else None
         if mention is None and blessed:
             mention = Mention(self.text[blessed[0].start:blessed[-1].end], PERSON,
@@ -1495,6 +1495,26 @@ class _Reader:
         self._fill(cue, speaker, set(), None, None)
         cue.mention = phrase
         return cue, speaker, next_i
+
+    def _before_place(self, subject: list[Tok]) -> list[Tok]:
+        """وطالب عباس الولايات المتحدة بـ: a country or city right after the name of a
+        person the document knows is the verb's object, not the end of the name (but
+        رئيس إقليم كردستان العراق: a place after a place)."""
+        for k in range(1, len(subject)):
+            tok = subject[k]
+            if not (is_definite(tok) and tok.key in lx.PLACE_KEYS):
+                continue
+            first = k
+            while first > 0 and (name_like(subject[first - 1])
+                                 or subject[first - 1].key in lx.PARTICLE_KEYS):
+                first -= 1
+            if first == k:
+                continue
+            key = " ".join(t.key for t in subject[first:k])
+            entity = self.registry.find((key,))
+            if entity is not None and entity.kind == PERSON:
+                return subject[:k]
+        return subject
 
     @staticmethod
     def _issued_by(subject: list[Tok]) -> list[Tok]:

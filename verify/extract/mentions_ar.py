@@ -291,7 +291,9 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
     if start == 0 and len(words) > 2 and _foreign_al(words[0]) and name_like(words[1]):
         i = 1  # الفريدو زاميديو مدير المركز: a foreign first name that begins with ال
     while i < len(words) and i - start < 5 and (
-            name_like(words[i]) or words[i].key in lx.PARTICLE_KEYS):
+            name_like(words[i]) or words[i].key in lx.PARTICLE_KEYS
+            # عبد الله البرقان رئيس ...: the second half of a compound name
+            or i > start and words[i].key in _NAME_SECOND_HALVES and words[i - 1].key == "عبد"):
         i += 1
     if i < len(words) and i > start and is_family_name(words[i]):
         i += 1
