@@ -1189,6 +1189,16 @@ class _Reader:
             flags: set[str] = set()
         else:
             speaker, flags = self._resolve(mention, gender, tok.start, sent.paragraph, local)
+            if lemma in lx.CONTINUING_VERBS and mention is not None and mention.kind == TITLE and (
+                    not mention.name) and speaker is not None and speaker.entity is None and (
+                    not fold_ar(mention.text).startswith("ال")):
+                # وأضاف لاعب برشلونة السابق after وقال لويس انريكي: "added" goes on with
+                # whoever spoke; a title no one in the document holds, in a construct (not
+                # ويتابع القاضي), describes him
+                current = self._current(local, gender)
+                if current is not None:
+                    speaker = _Speaker(current.name, current.entity, current.gender,
+                                       mention.text, sent.paragraph)
         # لقوله تعالى: a verse or a hadith cited in passing; the writer's speaker goes on
         passing = speaker is not None and bool(blessed) and mention is not None and (
             mention.start == blessed[0].start)
@@ -1724,6 +1734,8 @@ class _Reader:
         if mention.kind == TITLE and mention.head:
             titled = self.registry.by_title(mention.head, mention.title_keys, position,
                                             TITLE_SYNONYMS)
+            if titled is not None and self._someone_else(mention, titled):
+                titled = None
             words = mention.text.split()
             for k, word in enumerate(words):
                 if titled is not None:
@@ -1770,6 +1782,26 @@ class _Reader:
         if mention.kind == ORG or mention.kind == TITLE:
             return _Speaker(mention.text, None, gender, mention.text, paragraph), set()
         return None, {"speaker_unresolved"}
+
+    @staticmethod
+    def _someone_else(mention: Mention, titled: Entity) -> bool:
+        """مدرب لاتسيو after المدرب الهولندي لويس فان جال: a title whose genitive is a
+        name (a club, a country the lexicons do not know) that the person holding the
+        title was never given is another one's title."""
+        if fold_ar(mention.text).startswith("ال"):
+            return False
+        proper = {key for key in mention.title_keys - {mention.head}
+                  if not mention_word(key) and key not in lx.FUNCTION_KEYS}
+        return bool(proper) and not proper & titled.title_keys
+
+    def _current(self, local: _Speaker | None, gender: str | None) -> _Speaker | None:
+        """The person speaking now: this sentence's, else the last one, if a person the
+        document names and of the verb's gender."""
+        current = local if local is not None else self.recent[-1] if self.recent else None
+        if current is None or current.entity is None or current.entity.kind != PERSON or (
+                gender in ("m", "f") and current.gender in ("m", "f") and gender != current.gender):
+            return None
+        return current
 
     def _described(self, described: frozenset[str], text: str, gender: str | None,
                    paragraph: int) -> _Speaker | None:

@@ -107,6 +107,9 @@ EDITORIAL = words("يذكر ويذكر يشار ويشار يجدر ويجدر �
 RELAY_VERBS = frozenset({"نقل"})
 # Verbs that ascribe words to whoever follows إلى: ونسبت الرسالة إلى فلان قوله.
 ASCRIBE_VERBS = frozenset({"نسب"})
+# Verbs that go on with words already begun: their subject has spoken before (وأضاف
+# لاعب برشلونة السابق is the one who was speaking, under a new description).
+CONTINUING_VERBS = frozenset({"أضاف", "تابع", "استطرد", "استدرك", "واصل", "مضى", "ختم"})
 # Verbs that frame a word as the speaker's description: وصفها بـ«الإيجابية».
 DESCRIBE_VERBS = frozenset({"وصف"})
 
@@ -250,11 +253,15 @@ TITLE_WORDS = words(
     "ضابط مدعي المدعي نواب أعضاء مستشارة سفيرة وكيلة استشارية أستاذة باحثة خبيرة "
     "محللة طبيبة أخصائية مشرفة عضوة منسقة مسؤولة مقدم مقدمة مذيع مذيعة عالمة "
     "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد والي الوالي شيف طاهي طاهية مصمم مصممة "
-    "قومندان نظير نظيرة آمر صاحب صاحبة اختصاصي اختصاصية فيلسوف"
+    "قومندان نظير نظيرة آمر صاحب صاحبة اختصاصي اختصاصية فيلسوف لاعب لاعبة مدافع مهاجم "
+    "حارس هداف"
 )
 # First names that begin with و (not the conjunction and a name: وليد, not و + ليد).
 WAW_NAMES = words("وليد وائل وديع وسام وفاء وجدي وضاح ولاء وصفي وحيد وهبة وداد وجيه وهيب "
                   "وردة وسيم وصال وجدان ودود وفيق وهبي وحيدة وعد ولي وهاب")
+# First names that begin with ل (not the preposition and a noun: لويس, not ل + ويس).
+LAM_NAMES = words("لويس لويز لوران ليونيل لوكا لوكاس لورا لورانس ليلى لينا لوسي ليندا ليام "
+                  "لاري لازلو لامين لورنزو ليوناردو لويجي لوتشيانو ليونارد لودفيغ لوك")
 # Nouns for a family or household that open a name without being one (عائلة هاموند).
 FAMILY_WORDS = words("عائلة أسرة العائلة الأسرة ذوي")
 # Kinship nouns that stand for a person like a title (والد الطفلة، شقيق الضحية).
@@ -499,6 +506,7 @@ COURTESY_KEYS = _fold_all(COURTESIES)
 REPORT_PLURAL_KEYS = _fold_all(REPORT_PLURALS)
 THUS_KEYS = _fold_all(THUS_WORDS)
 WAW_NAME_KEYS = _fold_all(WAW_NAMES)
+LAM_NAME_KEYS = _fold_all(LAM_NAMES)
 FAMILY_KEYS = _fold_all(FAMILY_WORDS)
 WITH_THESE_KEYS = _fold_all(WITH_THESE_WORDS)
 WORDS_NOUN_KEYS = _fold_all(WORDS_NOUNS)

@@ -115,6 +115,8 @@ def _name_like(tok: Tok) -> bool:
             key[:-1] in _PRONOUN_STEMS or key[:-1].endswith("ت") and key[:-2] + "ه"
             in _PRONOUN_STEMS))):
         return False  # a noun with a pronoun ending: ارتياحه، تصريحاته، قولها
+    if key in lx.LAM_NAME_KEYS:
+        return True  # لويس، لوران: a first name, not ل + noun
     if _preposition_noun(tok):
         return False
     if key[0] == "و" and len(key) >= 4 and _in_lexicon(key[1:]):
@@ -304,8 +306,11 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
                                or size >= 2 and words[i].key in lx.KINSHIP_KEYS):
         return None
     if size == 1 and start == 0 and not is_definite(words[i]) and i + 1 < len(words) and (
-            is_definite(words[i + 1])):
-        return start, i  # كيري وزير الخارجية: one name, then a title governing its body
+            is_definite(words[i + 1]) or name_like(words[i + 1])
+            or words[i + 1].key in lx.PLACE_KEYS):
+        # كيري وزير الخارجية، فرديناند مدافع يونايتد: one name, then a title governing
+        # its body
+        return start, i
     if size >= 2 and i - start > 1 and start == 0 and _foreign_al(words[0]) and (
             is_definite(words[i])):
         return None  # (only before a title that governs: not الرئيس محمد الرئيس ...)
