@@ -108,6 +108,8 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
     key = tok.key
     if text in NAME_WORDS:
         return False  # علي is a name, not على
+    if subject and text.startswith(("إمام", "وإمام")):
+        return False  # فضيلة إمام وخطيب المسجد الحرام: the imam, not أمام (in front of)
     if not subject and (key in lx.FUNCTION_KEYS or key in CIRCUMSTANCE_STARTS
                         or key in NOT_SUBJECT_START or key.startswith(("لل", "بال", "كال"))
                         or (key.startswith("ك") and strip_al(key[1:]) != key[1:])):

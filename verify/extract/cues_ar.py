@@ -84,6 +84,8 @@ _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
 DASHES = frozenset("-–—")
 _OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
+# Negations standing before a sentence's first verb (ولم يقطع الوزير بأن).
+_NOT_BEFORE_VERB = frozenset(fold_ar(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا"))
 _QUANTIFIERS = frozenset(fold_ar(w) for w in (
     "كثير", "عديد", "عدد", "بعض", "غالبية", "أغلب", "معظم", "مجموعة", "جملة", "كثيرً"))
 _KANA_VERBS = frozenset(fold_ar(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
@@ -407,7 +409,60 @@ class _Reader:
                     return _Speaker(entity.name, entity, entity.gender,
                                     self.text[toks[1].start:toks[size].end], sent.paragraph,
                                     inferred=True)
-        return None
+        return self._name_then_title(sent) or self._titled_topic(sent)
+
+    def _titled_topic(self, sent: Sentence) -> _Speaker | None:
+        """ولم يقطع الوزير المصري بأن ...، بيد أنه قال: a definite title right after the
+        verb opening the sentence (a negation before it allowed), held by one person the
+        document named with it, is the subject a later pronoun or verb continues."""
+        toks = sent.tokens
+        v = 1 if toks and toks[0].key in _NOT_BEFORE_VERB else 0
+        t = v + 1
+        if t >= len(toks) or not toks[v].text.isalpha() or is_definite(toks[v]) or (
+                toks[v].key in lx.FUNCTION_KEYS or mention_word(toks[v].key)):
+            return None
+        head = toks[t]
+        if not is_definite(head) or strip_al(head.key) not in lx.TITLE_KEYS:
+            return None
+        m = t + 1
+        while m < len(toks) and m - t <= 3 and is_definite(toks[m]) and toks[m].text.isalpha():
+            m += 1
+        modifiers = frozenset(strip_al(tok.key) for tok in toks[t + 1:m])
+        known = self.registry.by_title(strip_al(head.key), modifiers, head.start, TITLE_SYNONYMS)
+        if known is None or known.kind != PERSON or not modifiers <= known.title_keys:
+            return None
+        return _Speaker(known.name, known, known.gender, self.text[head.start:toks[m - 1].end],
+                        sent.paragraph, inferred=True)
+
+    def _name_then_title(self, sent: Sentence) -> _Speaker | None:
+        """وشعر ايتالو زانزي المدير التنفيذي لروما بإحباط ... ونقل موقع النادي عنه:
+        a name of two words or more, then a title, right after the verb opening the
+        sentence: recorded (titled names are found before the name only), and the
+        subject a later verb or pronoun continues."""
+        toks = sent.tokens
+        verb = toks[0]
+        if not verb.text.isalpha() or is_definite(verb) or verb.key in lx.FUNCTION_KEYS or (
+                mention_word(verb.key) or verb.text in NAME_WORDS):
+            return None
+        k = 1
+        while k < len(toks) and k <= 4 and (name_like(toks[k]) or k > 1 and is_family_name(toks[k])):
+            k += 1
+        if k < 3 or k >= len(toks) or strip_al(toks[k].key) not in lx.TITLE_KEYS:
+            return None
+        m = k + 1
+        while m < len(toks) and m - k < 5 and toks[m].text.isalpha() and (
+                is_definite(toks[m]) or toks[m].key.startswith("ل") and m == k + 1
+                or strip_al(toks[m].key) in lx.INSTITUTION_KEYS):
+            m += 1
+        mention = mention_of(self.text, toks[1:m])
+        if mention is None or mention.kind != PERSON or not mention.name or (
+                len(mention.name.split()) < 2):
+            return None
+        entity = self.registry.add(mention, mention.start)
+        if entity is None:
+            return None
+        return _Speaker(entity.name, entity, entity.gender, mention.text, sent.paragraph,
+                        inferred=True)
 
     def _untitled(self, sent: Sentence) -> _Speaker | None:
         """A person named with no title right after the verb that opens the sentence
