@@ -1219,7 +1219,11 @@ class _Reader:
         if not subject and not relay and not blessed:
             subject = self._svo_subject(toks, i)
         subject = self._issued_by(self._before_place(subject))
-        mention = mention_of(self.text, subject, gender) if subject else None
+        mention = self._body_after_l(subject)
+        if mention is not None:
+            document = strip_al(subject[0].key)  # وقال بيان للمقاومة ... وأضاف البيان
+        else:
+            mention = mention_of(self.text, subject, gender) if subject else None
         if mention is None and blessed:
             mention = Mention(self.text[blessed[0].start:blessed[-1].end], PERSON,
                               blessed[0].start, blessed[-1].end, blessed_name,
@@ -1581,6 +1585,34 @@ class _Reader:
                 return subject[:k]
         return subject
 
+    def _body_after_l(self, words: list[Tok]) -> Mention | None:
+        """بيان لوزارة الخارجية الباكستانية، بيان للمقاومة الجنوبية: a document noun
+        without the article, then ل glued to a body's name: that body (its name
+        without the ل), up to a preposition or a word that is no part of it."""
+        if len(words) < 2 or is_definite(words[0]) or strip_al(words[0].key) not in (
+                lx.DOCUMENT_NOUN_KEYS):
+            return None
+        first = words[1]
+        if first.key.startswith("لل"):
+            head, skip = strip_al("ال" + first.key[2:]), 1
+        elif first.key.startswith("ل"):
+            head, skip = first.key[1:], 1
+        else:
+            return None
+        if head not in lx.INSTITUTION_KEYS and "ال" + head not in lx.ORGANISATION_KEYS:
+            return None
+        end = 2
+        while end < len(words) and end < 8 and words[end].text.isalpha() and (
+                words[end].key not in lx.FUNCTION_KEYS) and (
+                is_definite(words[end]) or name_like(words[end])
+                or strip_al(words[end].key) in lx.INSTITUTION_KEYS):
+            end += 1
+        start = first.start + skip
+        name = ("ال" if first.key.startswith("لل") else "") + self.text[
+            start + (1 if first.key.startswith("لل") else 0):words[end - 1].end]
+        return Mention(name, ORG, start, words[end - 1].end, name, (fold_ar(name),),
+                       frozenset({head}), head)
+
     @staticmethod
     def _issued_by(subject: list[Tok]) -> list[Tok]:
         """وأوضح بيان صادر عن وزير الدفاع فلان: the one who issued the statement speaks
@@ -1674,7 +1706,12 @@ class _Reader:
 
     def _issuer(self, words: list[Tok], sent: Sentence) -> _Speaker | None:
         """البرقية التي بعثها ولي العهد، البيان الذي أصدره الوزير: who sent the
-        document, named in a relative clause after it."""
+        document, named in a relative clause after it; بيان لوزارة الخارجية: the body
+        after ل."""
+        body = self._body_after_l(words)
+        if body is not None:
+            speaker, _ = self._resolve(body, None, body.start, sent.paragraph, None)
+            return speaker
         r = _relative(words)
         if r is None or r + 2 >= len(words):
             return None

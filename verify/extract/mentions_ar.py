@@ -287,13 +287,19 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
     """(start, end) of a name followed by its title: one that opens the mention
     (سوميوت بومبانموانغ قائد شرطة تايلاند) or follows a rank (الفريق مهاب مميش رئيس ...)."""
     start = 0
-    while start < len(words) and start < 3 and words[start].key in lx.HONORIFIC_KEYS:
+    while start < len(words) and start < 3 and (
+            words[start].key in lx.HONORIFIC_KEYS
+            # القطري ناصر الخليفي رئيس النادي: a nationality before the name
+            or start == 0 and len(words) > 2 and is_definite(words[0])
+            and words[0].key in lx.DESCRIPTOR_KEYS and name_like(words[1])):
         start += 1
     i = start
     if start == 0 and len(words) > 2 and _foreign_al(words[0]) and name_like(words[1]):
         i = 1  # الفريدو زاميديو مدير المركز: a foreign first name that begins with ال
     while i < len(words) and i - start < 5 and (
             name_like(words[i]) or words[i].key in lx.PARTICLE_KEYS
+            # عبدالله بن مساعد الرئيس العام: a title word after بن is a name
+            or i > start and words[i - 1].key in lx.PARTICLE_KEYS and words[i].text.isalpha()
             # عبد الله البرقان رئيس ...: the second half of a compound name
             or i > start and words[i].key in _NAME_SECOND_HALVES and words[i - 1].key == "عبد"):
         i += 1
