@@ -76,8 +76,8 @@ TITLE_SYNONYMS = {fold_ar(k): fold_ar(v) for k, v in {
 def is_manner(tok: Tok) -> bool:
     """بصوته، بحزن، بالعربية: a ب-phrase of manner (not a name such as باخ or بشار)."""
     key = tok.key
-    if not key.startswith("ب") or len(key) < 3:
-        return False
+    if not key.startswith("ب") or len(key) < 3 or key in lx.INSTITUTION_KEYS:
+        return False  # (وقالت بعثة الأمم المتحدة: the mission, not ب + عثة)
     rest = key[1:]
     return (key.endswith(("ه", "ها", "هم")) or rest.startswith("ال") or rest in lx.FUNCTION_KEYS
             or rest in lx.OBJECT_OPENER_KEYS or rest in _MANNER_NOUNS

@@ -84,6 +84,8 @@ _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
 DASHES = frozenset("-–—")
 _OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
+# «In» before a place opening a sentence, before its verb (وفي عدن أدانت الحكومة).
+_WHERE_OPENERS = frozenset(fold_ar(w) for w in ("في", "وفي"))
 # Negations standing before a sentence's first verb (ولم يقطع الوزير بأن).
 _NOT_BEFORE_VERB = frozenset(fold_ar(w) for w in ("لم", "ولم", "لن", "ولن", "لا", "ولا"))
 _QUANTIFIERS = frozenset(fold_ar(w) for w in (
@@ -332,8 +334,13 @@ class _Reader:
                 # بعد الحادثة، انفجر يونكر. قال: «...»: the person a sentence is about,
                 # whatever its verb, is whom the next verb without a subject continues
                 topic = self.subject or self._topic(sent) or self._acting(sent, inside)
-                if topic is not None and topic.entity is not None and (
-                        topic.entity.kind == PERSON):
+                # (a body the sentence is about, الحكومة اليمنية، only when it names no
+                # person: أبرم الاتحاد عقدا بحضور رئيسه فلان is about him too)
+                body = not people and (topic is not None and (
+                    topic.entity is None and fold_ar(topic.name).startswith("ال")
+                    or topic.entity is not None and topic.entity.kind == ORG))
+                if topic is not None and (body or topic.entity is not None and (
+                        topic.entity.kind == PERSON)):
                     self._push(topic)
             cues.extend(found)
         names = FullNames(self.sentences, self.registry, self.own_l)
@@ -370,6 +377,16 @@ class _Reader:
         if self.opening is not None:
             return self.opening
         toks = sent.tokens
+        if len(toks) > 4 and toks[0].key in _WHERE_OPENERS and toks[1].text.isalpha() and (
+                not is_definite(toks[1]) or toks[1].key in lx.PLACE_KEYS):
+            # وفي عدن أدانت الحكومة اليمنية ...: where, then the verb and its subject
+            k = 3 if toks[2].text in COMMAS else 2
+            return self._topic_at(Sentence(sent.index, sent.paragraph, toks[k].start, sent.end,
+                                           toks[k:]))
+        return self._topic_at(sent)
+
+    def _topic_at(self, sent: Sentence) -> _Speaker | None:
+        toks = sent.tokens
         named = self._named_opening(sent)
         if named is not None:
             return named
@@ -397,8 +414,12 @@ class _Reader:
             if known is not None and known.kind == ORG:
                 return _Speaker(known.name, known, known.gender, toks[1].text, sent.paragraph,
                                 inferred=True)
-            return _Speaker(toks[1].text, None, None, toks[1].text, sent.paragraph,
-                            inferred=True)
+            end = 2
+            while end < len(toks) and end < 4 and is_definite(toks[end]) and toks[end].text.isalpha() and (
+                    toks[end].key.endswith(("ي", "يه"))):
+                end += 1  # الحكومة اليمنية: its nisba adjectives
+            named = self.text[toks[1].start:toks[end - 1].end]
+            return _Speaker(named, None, None, named, sent.paragraph, inferred=True)
         if not name_like(toks[1]):
             return None
         for size in (3, 2, 1):

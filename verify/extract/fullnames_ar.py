@@ -136,6 +136,10 @@ class FullNames:
                 if body is not None:
                     full[name] = body
                 continue
+            headed = self._headed(key) if key.startswith("ال") and " " not in fullest else None
+            if headed is not None:
+                full[name] = headed  # وبينت "الصحة" -> وزارة الصحة
+                continue
             if not key.startswith("ال"):
                 found = by_word.get(key, set())
             elif _is_title(key):
@@ -240,6 +244,19 @@ class FullNames:
         if all(folded.startswith(fold_ar(n)) for n in names):
             return longest
         return None
+
+    def _headed(self, key: str) -> str | None:
+        """The body the document names with an institution noun before this definite
+        word (الصحة -> وزارة الصحة), the same one wherever it does."""
+        if strip_al(key) in lx.INSTITUTION_KEYS or _is_title(key):
+            return None
+        found: set[str] = set()
+        for s, t in self._positions(key):
+            toks = self.sentences[s].tokens
+            if t > 0 and not is_definite(toks[t - 1]) and toks[t - 1].text.isalpha() and (
+                    toks[t - 1].key in lx.INSTITUTION_KEYS):
+                found.add(f"{toks[t - 1].text} {toks[t].text}")
+        return found.pop() if len(found) == 1 else None
 
     def _expanded(self, key: str) -> str | None:
         """The body's name the document spells out before this short name in brackets
