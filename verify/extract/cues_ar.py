@@ -317,6 +317,7 @@ class _Reader:
                                             sent.paragraph, inferred=True)
                 if entity is not None and entity.kind == PERSON:
                     people.append((mention, entity))
+                    self._apposed_titles(sent.tokens, mention.end, entity)
             inside = []
             for tok in sent.tokens:
                 while q < len(self.quoted) and self.quoted[q][1] <= tok.start:
@@ -1279,6 +1280,9 @@ class _Reader:
                 if current is not None:
                     speaker = _Speaker(current.name, current.entity, current.gender,
                                        mention.text, sent.paragraph)
+        if speaker is not None and speaker.entity is not None and mention is not None and (
+                mention.kind == PERSON):
+            self._apposed_titles(toks, mention.end, speaker.entity)
         # لقوله تعالى: a verse or a hadith cited in passing; the writer's speaker goes on
         passing = speaker is not None and bool(blessed) and mention is not None and (
             mention.start == blessed[0].start)
@@ -1751,11 +1755,19 @@ class _Reader:
         if source is None:
             return None
         tok = sent.tokens[i]
-        speaker, flags = self._resolve(source.mention, None, tok.start, sent.paragraph, local)
+        mention = source.mention
+        if mention is not None:
+            words = [t for t in sent.tokens if mention.start <= t.start and t.end <= mention.end]
+            body = self._body_after_l(words)
+            if body is not None:
+                mention = body  # وفق بيان للأمم المتحدة: the body
+        speaker, flags = self._resolve(mention, None, tok.start, sent.paragraph, local)
+        if mention is not source.mention and speaker is not None:
+            self.documents[strip_al(words[0].key)] = speaker  # ... وقال البيان: it again
         cue = Cue(sent.index, sent.paragraph, tok.start, source.cue_end,
                   self.text[tok.start:source.cue_end], "source", "source", source.content_start,
                   postposed=not source.preposed, via=source.via)
-        self._fill(cue, speaker, flags, source.mention, local)
+        self._fill(cue, speaker, flags, mention, local)
         return cue, speaker, source.next_index
 
     # ---- speakers ----------------------------------------------------------------------
@@ -1901,11 +1913,27 @@ class _Reader:
         """مدرب لاتسيو after المدرب الهولندي لويس فان جال: a title whose genitive is a
         name (a club, a country the lexicons do not know) that the person holding the
         title was never given is another one's title."""
-        if fold_ar(mention.text).startswith("ال"):
+        words = [fold_ar(w) for w in mention.text.split()]
+        if words[0].startswith("ال") or len(words) < 2 or words[0] != mention.head:
             return False
-        proper = {key for key in mention.title_keys - {mention.head}
-                  if not mention_word(key) and key not in lx.FUNCTION_KEYS}
-        return bool(proper) and not proper & titled.title_keys
+        genitive = words[1]  # (the word the title governs, not what follows it)
+        return not (mention_word(genitive) or genitive in lx.FUNCTION_KEYS
+                    or genitive in lx.EVENT_KEYS) and genitive not in titled.title_keys
+
+    @staticmethod
+    def _apposed_titles(toks: list[Tok], end: int, entity: Entity) -> None:
+        """وقال الشيخ فلان، مفتي عام السعودية، رئيس هيئة كبار العلماء: the titles set off
+        by commas after the name are his too (ودعا مفتي عام السعودية later is he)."""
+        k = bisect_left([t.start for t in toks], end)
+        while k + 1 < len(toks) and toks[k].text in COMMAS and (
+                strip_al(toks[k + 1].key) in lx.TITLE_KEYS):
+            m = k + 1
+            while m < len(toks) and m - k <= 8 and toks[m].text.isalpha() and (
+                    toks[m].key not in lx.COMPLEMENTIZER_KEYS):
+                m += 1
+            entity.title_keys.update(strip_al(t.key) for t in toks[k + 1:m]
+                                     if t.key not in lx.FUNCTION_KEYS)
+            k = m
 
     def _current(self, local: _Speaker | None, gender: str | None) -> _Speaker | None:
         """The person speaking now: this sentence's, else the last one, if a person the

@@ -225,6 +225,8 @@ def _name_start(tokens: list[Tok], end: int) -> int:
         if prev is not None and _preposition_noun(prev):
             return end  # لدول الخليج، برعاية المهرجان: a prepositional phrase, not a name
         after_particle = i >= 2 and tokens[i - 2].key in lx.PARTICLE_KEYS
+        if prev is not None and object_noun(prev):
+            return end  # مفتي عام السعودية | حادث التفجير: the object, not a name
         if prev is None or name_like(prev) or after_particle or prev.key in lx.HONORIFIC_KEYS or (
                 is_definite(prev) and strip_al(prev.key) in lx.TITLE_KEYS):
             start = i
@@ -710,8 +712,9 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                     break
                 if plain >= 2 and (_future_verb(tokens, j) or accusative_participle(tokens[j])):
                     break
-                if plain >= 1 and (object_noun(tokens[j]) or governs_possessed(tokens, j)):
+                if object_noun(tokens[j]) or plain >= 1 and governs_possessed(tokens, j):
                     break  # ستافان دي ميستورا | اتفاق وقف النار: the name ends at the object
+                    #        (and مفتي عام السعودية | حادث التفجير: an object, no name)
                 plain += 1
             j += 1
         while j > start and tokens[j - 1].key in lx.PARTICLE_KEYS:
