@@ -48,6 +48,7 @@ from .mentions_ar import (
     mention_word,
     name_keys,
     name_like,
+    org_extent,
     scan_titled_names,
 )
 from .segment import Sentence, Tok
@@ -337,8 +338,10 @@ class _Reader:
                 topic = self.subject or self._topic(sent) or self._acting(sent, inside)
                 # (a body the sentence is about, الحكومة اليمنية، only when it names no
                 # person: أبرم الاتحاد عقدا بحضور رئيسه فلان is about him too)
-                body = not people and (topic is not None and (
-                    topic.entity is None and fold_ar(topic.name).startswith("ال")
+                body = not any(entity.name not in (topic.name if topic else "")
+                               for _, entity in people) and (topic is not None and (
+                    topic.entity is None and (fold_ar(topic.name).startswith("ال") or fold_ar(
+                        topic.name.split()[0]) in lx.INSTITUTION_KEYS and not self.recent)
                     or topic.entity is not None and topic.entity.kind == ORG))
                 if topic is not None and (body or topic.entity is not None and (
                         topic.entity.kind == PERSON)):
@@ -378,6 +381,12 @@ class _Reader:
         if self.opening is not None:
             return self.opening
         toks = sent.tokens
+        colon = next((k for k in range(1, min(len(toks), 6)) if toks[k].text in (":", "：")), None)
+        if colon is not None and colon + 3 < len(toks) and any(
+                t.text in DASHES or t.text.endswith(tuple(DASHES)) for t in toks[:colon]):
+            # سبق- الرياض: أطلقت مدينة الملك فهد الطبية ...: past the dateline
+            return self._topic_at(Sentence(sent.index, sent.paragraph, toks[colon + 1].start,
+                                           sent.end, toks[colon + 1:]))
         if len(toks) > 4 and toks[0].key in _WHERE_OPENERS and toks[1].text.isalpha() and (
                 not is_definite(toks[1]) or toks[1].key in lx.PLACE_KEYS):
             # وفي عدن أدانت الحكومة اليمنية ...: where, then the verb and its subject
@@ -421,6 +430,18 @@ class _Reader:
                 end += 1  # الحكومة اليمنية: its nisba adjectives
             named = self.text[toks[1].start:toks[end - 1].end]
             return _Speaker(named, None, None, named, sent.paragraph, inferred=True)
+        if not is_definite(toks[1]) and toks[1].key in lx.INSTITUTION_KEYS and (
+                not mention_word(toks[0].key)) and not is_definite(toks[0]):
+            # أطلقت مدينة الملك فهد الطبية خدمة ... وأوضحت: a body's full name after the
+            # verb
+            end = 2 + org_extent(toks[1:])
+            while end < len(toks) and end < 9 and toks[end].text.isalpha() and (
+                    name_like(toks[end]) and toks[end - 1].key in lx.HONORIFIC_KEYS
+                    or is_definite(toks[end]) and toks[end].key.endswith(("ي", "يه"))):
+                end += 1  # (مدينة الملك | فهد الطبية: a person's name inside the body's)
+            if end >= 3:
+                named = self.text[toks[1].start:toks[end - 1].end]
+                return _Speaker(named, None, None, named, sent.paragraph, inferred=True)
         if not name_like(toks[1]):
             return None
         for size in (3, 2, 1):
