@@ -236,6 +236,13 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "امتدح ثلاثة وزراء ثقافة وإعلام سعوديين المسلسل الكوميدي الجديد. وكتب بطل المسلسل "
+        "فايز المالكي عبر حسابه “خلال أسبوعين تشرفت باستقبال ثلاث مكالمات من الوزراء”.",
+        "خلال أسبوعين تشرفت باستقبال ثلاث مكالمات من الوزراء",
+        "فايز المالكي",
+        id="a_nationality_in_the_plural_is_no_name_word",
+    ),
+    pytest.param(
         "سبق- جدة: أطلقت مستشفى الملك خالد التخصصي خدمة جديدة للمراجعين عبر موقعها. "
         "وأوضحت: \"ففي حال كانت الإجازة صحيحة ومسجلة في النظام يظهر اسم المريض\".",
         "ففي حال كانت الإجازة صحيحة ومسجلة في النظام يظهر اسم المريض",
@@ -1516,6 +1523,11 @@ SPEAKER_CASES = [
         id="a_surname_takes_the_full_name_given_after_a_dual_title",
     ),
 ]
+
+
+def test_where_a_body_said_it_is_not_its_name():
+    text = "وقال بطل قطر بموقعه على الإنترنت إن \"الفريق سيواجه منافسا قويا في الدور المقبل\"."
+    assert one(text, Q, "الفريق سيواجه منافسا قويا في الدور المقبل").speaker_mention == "بطل قطر"
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker"), SPEAKER_CASES)

@@ -118,6 +118,9 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # a relative clause or a parenthesis
     if key in KANA or key in NOT_SUBJECT_START:
         return True
+    if subject and key.startswith("ب") and len(key) > 4 and text.endswith(("ه", "ها", "هم")) and (
+            not key.startswith("بال")) and key[1:-1] in lx.OUTLET_NOUN_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS:
+        return True  # قال بطل قطر | بموقعه على الإنترنت: where he said it, not his name
     if not subject and (key.startswith("ل") and len(key) >= 5 and not name_like(tok)
                         or PREPOSED_NOUN.match(key)):
         return True  # لفخامتكم، بمساندة: a prepositional phrase, not a speaker

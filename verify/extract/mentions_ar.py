@@ -121,6 +121,9 @@ def _name_like(tok: Tok) -> bool:
         return False
     if key[0] == "و" and len(key) >= 4 and _in_lexicon(key[1:]):
         return False  # اللاعب والمدرب ومدير الكرة: "and" glued to a lexicon word
+    if key.endswith(("يين", "يون")) and len(key) > 5 and (
+            _in_lexicon(key[:-2]) or "ال" + key[:-2] in lx.DESCRIPTOR_KEYS):
+        return False  # وزراء سعوديين: a nationality in the plural
 
     if len(key) == 6 and key[0] == "م" and key[2] == "ا" and text.endswith("ة") and key[4] != "ي":
         return False  # مواجهة، مشاركة، محاولة: a verbal noun (مفاعلة), not a name (معاوية)
