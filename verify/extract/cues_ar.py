@@ -1938,6 +1938,8 @@ class _Reader:
         if words[0].startswith("ال") or len(words) < 2 or words[0] != mention.head:
             return False
         genitive = words[1]  # (the word the title governs, not what follows it)
+        if genitive.startswith("ال"):
+            return False  # وزير التعليم: a common noun, not a club's or a country's name
         return not (mention_word(genitive) or genitive in lx.FUNCTION_KEYS
                     or genitive in lx.EVENT_KEYS) and genitive not in titled.title_keys
 
