@@ -60,6 +60,7 @@ RELATIVES = frozenset(fold_ar(w) for w in words(
     "الذي التي الذين اللذين اللتين اللواتي من ما وهو وهي وهم وهما"))
 _NAME_LINK_KEYS = frozenset(fold_ar(w) for w in words("بن بنت ابن"))
 _COMPOUND_FIRST = frozenset(fold_ar(w) for w in words("عبد أبو أبي أم"))  # عبد | العزيز
+_AGED = frozenset(fold_ar(w) for w in ("البالغ", "البالغة", "البالغين", "البالغون"))
 SUBJECT_ENDS = RELATIVES - {"من", "ما"}  # عدد من المواطنين: من is "of" here
 BI = frozenset({"ب", "بـ"})
 DEMONSTRATIVES = frozenset(fold_ar(w) for w in words("هذا هذه ذلك تلك هذين هاتين"))
@@ -118,6 +119,8 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # a relative clause or a parenthesis
     if key in KANA or key in NOT_SUBJECT_START:
         return True
+    if subject and key in _AGED:
+        return True  # وقال الأفغاني رضا | البالغ العشرين من العمر
     if subject and key.startswith("ب") and len(key) > 4 and text.endswith(("ه", "ها", "هم")) and (
             not key.startswith("بال")) and key[1:-1] in lx.OUTLET_NOUN_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS:
         return True  # قال بطل قطر | بموقعه على الإنترنت: where he said it, not his name

@@ -572,18 +572,21 @@ class _Reader:
         speaker = _Speaker(name, None, None, name, sent.paragraph)
         self.unnamed[noun] = (speaker, frozenset(strip_al(t.key) for t in words[1:]) - _SAME_KEYS)
 
-    def _acting(self, sent: Sentence, inside: list[bool]) -> _Speaker | None:
+    def _acting(self, sent: Sentence, inside: list[bool], before: int | None = None
+                ) -> _Speaker | None:
         """The one person the document knows whom the sentence names right after a word
         that may be a verb (انفجر يونكر، التقى الوزير فلان), outside quoted words."""
         toks = sent.tokens
         found: dict[str, _Speaker] = {}
         for j in range(1, len(toks)):
-            before = toks[j - 1]
-            if inside[j] or not name_like(toks[j]) or not before.text.isalpha() or (
-                    is_definite(before) or before.key in lx.FUNCTION_KEYS
-                    or before.key in lx.PARTICLE_KEYS
-                    or strip_al(before.key) in lx.TITLE_KEYS or before.key in lx.HONORIFIC_KEYS
-                    or before.key[:1] in "بل" and len(before.key) > 3):
+            if before is not None and toks[j].start >= before:
+                break
+            previous = toks[j - 1]
+            if inside[j] or not name_like(toks[j]) or not previous.text.isalpha() or (
+                    is_definite(previous) or previous.key in lx.FUNCTION_KEYS
+                    or previous.key in lx.PARTICLE_KEYS
+                    or strip_al(previous.key) in lx.TITLE_KEYS or previous.key in lx.HONORIFIC_KEYS
+                    or previous.key[:1] in "بل" and len(previous.key) > 3):
                 continue
             entity = self.registry.find((toks[j].key,))
             if entity is not None and entity.kind == PERSON:
@@ -693,7 +696,9 @@ class _Reader:
             if local is None and not found and not (toks and toks[0].key in _ABOUT):
                 # (وعن غياب الأعضاء وفي مقدمتهم فلان قال: those named in the topic do
                 # not speak)
-                local = self._named_before(sent, tok.start)
+                # (عندما سئل فابيوس ...، أجاب قائلاً: the known person the clause before
+                # names after its verb)
+                local = self._named_before(sent, tok.start) or self._acting(sent, inside, tok.start)
             parsed: tuple[Cue | None, _Speaker | None, int] | None
             if key in lx.DOCUMENT_VERB_KEYS:
                 parsed = self._document(sent, i)
@@ -1173,6 +1178,13 @@ class _Reader:
                 else:
                     subject.append(t)
             j += 1
+        if subject and is_manner(subject[0]) and subject[0].text.endswith("ة"):
+            k = 1
+            while k < len(subject) and subject[k].text.isalpha() and not is_definite(subject[k]) and (
+                    subject[k].text.endswith("ة")) and self.registry.find((subject[k].key,)) is None:
+                k += 1
+            if k > 1:
+                subject = subject[k:]  # أجاب بصراحة متناهية: how, and its adjective
         postposed = False
         # «...»، قال الوزير / «...»، هذا ما قاله فلان: the words may come before the verb
         b = i - 1

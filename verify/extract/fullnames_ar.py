@@ -16,7 +16,15 @@ from .clauses_ar import NAME_WORDS, TITLE_SYNONYMS
 from .cues import is_mark
 from .entities import PERSON, Registry
 from .keys import fold_ar, strip_al
-from .mentions_ar import is_body, is_definite, mention_word, name_like, org_extent, possessed_title
+from .mentions_ar import (
+    is_body,
+    is_definite,
+    mention_word,
+    name_like,
+    object_noun,
+    org_extent,
+    possessed_title,
+)
 from .segment import Sentence, Tok
 
 __all__ = ["FullNames"]
@@ -331,7 +339,7 @@ class FullNames:
             toks = self.sentences[s].tokens
             j = t - 1
             while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in _NOT_FIRST_NAMES and (
-                    not _is_title(toks[j].key)) and (
+                    not _is_title(toks[j].key)) and not object_noun(toks[j]) and (
                     name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS
                     or toks[j].key in _COMPOUND_SECOND and j > 0 and name_like(toks[j - 1])):
                 j -= 1
@@ -360,8 +368,8 @@ class FullNames:
     @staticmethod
     def _opens_name(tok: Tok) -> bool:
         key = tok.key
-        if not _wordy(tok) or key in lx.SPEECH_ACT_KEYS or _is_title(key):
-            return True
+        if not _wordy(tok) or key in lx.SPEECH_ACT_KEYS or _is_title(key) or object_noun(tok):
+            return True  # (زيارة ريتشارد نيكسون: an event noun governing the name)
         if name_like(tok):
             return False  # more words than a first name: not sure where the name begins
         if not is_definite(tok) and key not in lx.FUNCTION_KEYS and (
