@@ -1554,6 +1554,13 @@ SPEAKER_CASES = [
 ]
 
 
+def test_marks_typed_twice_and_a_colon_glued_to_them():
+    text = "وقوله سبحانه وتعالى:««ولا تقتلوا النفس التي حرم الله إلا بالحق»»."
+    quotes = [c for c in extract_claims(text, lang="ar") if c.kind == Q]
+    assert [text[c.start:c.end] for c in quotes] == ["ولا تقتلوا النفس التي حرم الله إلا بالحق"]
+    assert quotes[0].speaker == "الله"
+
+
 def test_where_a_body_said_it_is_not_its_name():
     text = "وقال بطل قطر بموقعه على الإنترنت إن \"الفريق سيواجه منافسا قويا في الدور المقبل\"."
     assert one(text, Q, "الفريق سيواجه منافسا قويا في الدور المقبل").speaker_mention == "بطل قطر"

@@ -607,4 +607,15 @@ def find_quote_spans(text: str, *, paragraphs: list[tuple[int, int]] | None = No
     """
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
-    return _Pairer(text, lost_open_cue, lost_close_cue, speech_word).run(paragraphs)
+    return _undoubled(_Pairer(text, lost_open_cue, lost_close_cue, speech_word).run(paragraphs))
+
+
+def _undoubled(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """««...»»: marks typed twice make one quotation, bounded by the inner pair. The
+    second closing mark, left without a partner, would start a quotation whose opening
+    mark was lost right before the pair it encloses; that span is dropped."""
+    paired = [span for span in spans if span.open_mark is not None and span.close_mark is not None]
+    return [span for span in spans if not (
+        span.open_mark is None and span.close_mark is not None and any(
+            other.close_mark == span.close_mark - 1 and span.start <= other.open_mark <= span.start + 1
+            for other in paired))]

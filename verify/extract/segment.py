@@ -98,7 +98,9 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     infixes = [*(nlp.Defaults.infixes or []), mark_class]
     if lang == "ar":
         suffixes += [r"(?<=[\u0600-\u06ff\u0750-\u077f" + _escape_class(_MARK_CHARS) + r"])\."]
-        infixes += [r"(?<=[\u0600-\u06ff])[.:،؛](?=[\u0600-\u06ff])"]
+        infixes += [r"(?<=[\u0600-\u06ff])[.:،؛](?=[\u0600-\u06ff])",
+                    # وتعالى:««: a colon between a word and the marks it opens
+                    r"(?<=[\u0600-\u06ff])[:：](?=" + mark_class + ")"]
     tokenizer: Any = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
