@@ -501,10 +501,15 @@ class _Reader:
         if mention is None or mention.kind != PERSON or not mention.name or (
                 len(mention.name.split()) < 2):
             return None
+        return self._recorded(mention, sent.paragraph)
+
+    def _recorded(self, mention: Mention, paragraph: int) -> _Speaker | None:
+        """Record a person's mention the sentence is about; the subject a later verb
+        without one continues."""
         entity = self.registry.add(mention, mention.start)
         if entity is None:
             return None
-        return _Speaker(entity.name, entity, entity.gender, mention.text, sent.paragraph,
+        return _Speaker(entity.name, entity, entity.gender, mention.text, paragraph,
                         inferred=True)
 
     def _untitled(self, sent: Sentence) -> _Speaker | None:
@@ -671,11 +676,7 @@ class _Reader:
                 mention.text != mention.name) or (
                 len(mention.name.split()) < 2 and "." not in mention.name):
             return None
-        entity = self.registry.add(mention, mention.start)
-        if entity is None:
-            return None
-        return _Speaker(entity.name, entity, entity.gender, mention.text, sent.paragraph,
-                        inferred=True)
+        return self._recorded(mention, sent.paragraph)
 
     def _sentence(self, sent: Sentence, inside: list[bool]) -> list[Cue]:
         toks = sent.tokens
