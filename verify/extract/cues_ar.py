@@ -569,6 +569,7 @@ class _Reader:
         k = 2
         while k < len(toks) and k <= 5 and (toks[k].text.isalpha() or is_mark(toks[k].text)) and (
                 toks[k].key not in lx.FUNCTION_KEYS and not is_definite(toks[k])
+                and not (toks[k].key[:1] in "وف" and len(toks[k].key) > 3)  # (| وتكلم)
                 and toks[k].key not in lx.VERB_KEYS and not toks[k].key.startswith(("ب", "ل"))):
             if toks[k].text.isalpha():
                 words.append(toks[k])
@@ -1652,6 +1653,10 @@ class _Reader:
                 lx.DOCUMENT_NOUN_KEYS):
             return None
         first = words[1]
+        if is_definite(first) and strip_al(first.key) in lx.INSTITUTION_KEYS and len(words) == 2:
+            # وأشار بيان المنظمة: the statement of the body named before with that noun
+            return Mention(first.text, ORG, first.start, first.end, None, (),
+                           frozenset({strip_al(first.key)}), strip_al(first.key))
         if first.key.startswith("لل"):
             head, skip = strip_al("ال" + first.key[2:]), 1
         elif first.key.startswith("ل"):

@@ -234,7 +234,8 @@ class FullNames:
         word, when every other one is a beginning of it (not الحكومة السعودية and
         الحكومة اليمنية)."""
         names: list[str] = []
-        for s, t in self._positions(key):
+        # (دانت منظمة هيومن رايتس ووتش ... وأشار بيان المنظمة: the noun without its article)
+        for s, t in self._positions(key) + self._positions(strip_al(key)):
             toks = self.sentences[s].tokens[t:]
             end = org_extent(toks)
             k = 1
