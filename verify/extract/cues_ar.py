@@ -720,7 +720,11 @@ class _Reader:
                 i += 1
                 continue
             cue, speaker, next_i = parsed
-            inner = speaker is not None and self._reported_inside(found, tok.start, speaker)
+            inner = speaker is not None and self._reported_inside(found, tok.start, speaker) and not (
+                # زعمت أنه يقوم بتجنيد نساء، أكد وزير الخارجية فلان: after a comma, a verb
+                # with a named subject of its own begins a new clause
+                speaker.mention is not None and speaker.entity is not None
+                and any(t.text in COMMAS for t in toks[:i] if t.start > found[-1].start))
             if inner:
                 # وأشار إلى أن اتحاد القدم يرحب بـ...: a body speaking inside another's
                 # reported words; the speaker carried on (to a later وقال of the sentence
