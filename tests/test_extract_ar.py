@@ -236,6 +236,13 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وقال صالح الفريدي إن المزارع استفاد من ترك الحرية للمستهلك للشراء مباشرة وبحسب "
+        "اختياره، مضيفا: \"هذه ميزة لا يجدها المستهلك في السوق المركزي للتمور\".",
+        "هذه ميزة لا يجدها المستهلك في السوق المركزي للتمور",
+        "صالح الفريدي",
+        id="as_he_chooses_is_no_source",
+    ),
+    pytest.param(
         "في وقت ألقت الشرطة الإسبانية في مدينة مليلة القبض على رجل زعمت أنه يقوم بتجنيد "
         "نساء، أكد وزير الخارجية الإسباني خوان كارلوس مارتين أمس الأربعاء، أنه لم يتسلم «أي "
         "إعلان مسؤولية» عن اختفاء الصحافيين.\n وردا على سؤال طرحه صحافي، "
@@ -1583,6 +1590,15 @@ def test_marks_typed_twice_and_a_colon_glued_to_them():
     quotes = [c for c in extract_claims(text, lang="ar") if c.kind == Q]
     assert [text[c.start:c.end] for c in quotes] == ["ولا تقتلوا النفس التي حرم الله إلا بالحق"]
     assert quotes[0].speaker == "الله"
+
+
+def test_a_rank_with_a_preposition_still_introduces_the_name():
+    from verify.extract.mentions_ar import scan_titled_names
+    from verify.extract.segment import segment
+
+    text = "اختتمت دورة كتابة القصة للدكتور سعيد بن محمد الغامدي، الأستاذ في الجامعة."
+    names = [m.name for m in scan_titled_names(text, segment(text, "ar")[0].tokens)]
+    assert names == ["سعيد بن محمد الغامدي"]
 
 
 def test_where_a_body_said_it_is_not_its_name():

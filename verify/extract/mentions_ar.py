@@ -121,6 +121,9 @@ def _name_like(tok: Tok) -> bool:
         return False
     if key[0] == "و" and len(key) >= 4 and _in_lexicon(key[1:]):
         return False  # اللاعب والمدرب ومدير الكرة: "and" glued to a lexicon word
+    if len(key) > 5 and key.endswith(("اته", "اتها", "اتهم")) or len(key) == 7 and (
+            key[0] == "ا" and key[2] == "ت" and key[4] == "ا" and key.endswith("ه")):
+        return False  # تدريباته، اختياره: a plural or a verbal noun with its pronoun
     if key.endswith(("يين", "يون")) and len(key) > 5 and (
             _in_lexicon(key[:-2]) or "ال" + key[:-2] in lx.DESCRIPTOR_KEYS):
         return False  # وزراء سعوديين: a nationality in the plural
@@ -646,6 +649,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
     i = 0
     while i < n:
         key = tokens[i].key
+        if key.startswith("لل") and "ال" + key[2:] in lx.HONORIFIC_KEYS:
+            key = "ال" + key[2:]  # للدكتور حسن بن محمد النعمي: "by Dr ...", a rank still
         phrase = _honorific_phrase(tokens, i)
         possessed = key not in _TRIGGERS and possessed_title(key)
         if key not in _TRIGGERS and not phrase and not possessed or (

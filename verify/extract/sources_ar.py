@@ -12,7 +12,7 @@ from .clauses_ar import COMMAS, END_PUNCT
 from .cues import is_mark
 from .entities import ORG, PERSON, PRONOUN, UNNAMED, Mention
 from .keys import fold_ar, possessed_forms, strip_al
-from .mentions_ar import is_provision, mention_of
+from .mentions_ar import is_provision, mention_of, name_like
 from .segment import Tok
 
 __all__ = ["Source", "outlet_at", "source_at"]
@@ -110,6 +110,9 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
             j += 1
         if not source_tokens or (preposed and j < n and j - start >= limit):
             return None
+        if len(source_tokens) == 1 and source_tokens[0].text.endswith(("ه", "ها", "هم")) and (
+                len(source_tokens[0].key) > 4 and not name_like(source_tokens[0])):
+            return None  # وبحسب اختياره: as he chooses, not according to someone
         if j < n and is_mark(toks[j].text) and all(
                 strip_al(t.key) in lx.OUTLET_NOUN_KEYS or t.key in lx.OUTLET_NOUN_KEYS
                 for t in source_tokens):
