@@ -1673,7 +1673,8 @@ class _Reader:
         while end < len(words) and end < 8 and words[end].text.isalpha() and (
                 words[end].key not in lx.FUNCTION_KEYS) and (
                 is_definite(words[end]) or name_like(words[end])
-                or strip_al(words[end].key) in lx.INSTITUTION_KEYS):
+                or strip_al(words[end].key) in lx.INSTITUTION_KEYS
+                or words[end].key[:1] == "ل" and words[end].key[1:] in lx.INSTITUTION_KEYS):
             end += 1
         start = first.start + skip
         name = ("ال" if first.key.startswith("لل") else "") + self.text[
