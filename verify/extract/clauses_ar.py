@@ -122,6 +122,10 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True
     if subject and key in _AGED:
         return True  # وقال الأفغاني رضا | البالغ العشرين من العمر
+    if subject and key.startswith("ال") and key[2:] in lx.OUTLET_NOUN_KEYS and (
+            subject[-1].text.isalpha() and not subject[-1].key.startswith("ال")
+            and subject[-1].key not in lx.TITLE_KEYS):
+        return True  # وأبلغ جوسن | الصحيفة: the paper he told, after his name
     if subject and key.startswith("ب") and len(key) > 4 and text.endswith(("ه", "ها", "هم")) and (
             not key.startswith("بال")) and key[1:-1] in lx.OUTLET_NOUN_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS:
         return True  # قال بطل قطر | بموقعه على الإنترنت: where he said it, not his name

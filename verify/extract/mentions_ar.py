@@ -461,7 +461,9 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             # خالد التركي: a first name, then a nisba that is his family name (not "the Turk")
             name_words, title_words = words, []
         if len(words) == 2 and name_words == words[:1] and is_definite(words[1]) and (
-                name_like(words[0]) and words[1].text.isalpha()):
+                name_like(words[0]) and words[1].text.isalpha()) and not (
+                strip_al(words[1].key) in lx.OUTLET_NOUN_KEYS
+                or strip_al(words[1].key) in lx.INSTITUTION_KEYS):  # (وأبلغ جوسن | الصحيفة)
             # وليد القاضي، سامي الحداد: a definite word after a lone first name is his
             # family name, a title though it be (a title comes first: القاضي وليد)
             name_words, title_words = words, []
