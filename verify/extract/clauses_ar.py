@@ -100,6 +100,7 @@ def names_next(tok: Tok) -> bool:
         bare in lx.OUTLET_NOUN_KEYS)
 
 
+_PERSON_TOO = frozenset({fold_ar("مدرسة")})  # المدرسة: a school, or a (woman) teacher
 _MATTERS = frozenset(fold_ar(w) for w in ("الأمر", "الموضوع", "المسألة", "الموقف"))
 _ONE_OF = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "احد", "احدى"))
 
@@ -126,6 +127,9 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
             subject[-1].text.isalpha() and not subject[-1].key.startswith("ال")
             and subject[-1].key not in lx.TITLE_KEYS):
         return True  # وأبلغ جوسن | الصحيفة: the paper he told, after his name
+    if len(subject) == 1 and key in lx.CIRCUMSTANCE_PREP_KEYS and is_definite(subject[0]) and (
+            strip_al(subject[0].key) in lx.INSTITUTION_KEYS - _PERSON_TOO):
+        return True  # وذكرت الهيئة | في حسابها: a body cited by its noun, then where
     if subject and key.startswith("ب") and len(key) > 4 and text.endswith(("ه", "ها", "هم")) and (
             not key.startswith("بال")) and key[1:-1] in lx.OUTLET_NOUN_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS:
         return True  # قال بطل قطر | بموقعه على الإنترنت: where he said it, not his name
