@@ -89,7 +89,7 @@ def is_manner(tok: Tok) -> bool:
 # Nouns of manner after ب: قال بحماس، بشكل مباشر، بكثير من الأسى، بأسرع وقت.
 _MANNER_NOUNS = frozenset(fold_ar(w) for w in words(
     "شكل كثير أسرع صوت حماس لهجة نبرة أسى حزن فخر ثقة صراحة وضوح اختصار إيجاز حدة غضب "
-    "مرارة أسف حسرة سخرية لغة عبارة عبارات اقتضاب هدوء انفعال تأثر حرقة ألم"))
+    "مرارة أسف حسرة سخرية لغة عبارة عبارات اقتضاب هدوء انفعال تأثر حرقة ألم صورة طريقة"))
 
 
 def names_next(tok: Tok) -> bool:
@@ -127,6 +127,8 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
             subject[-1].text.isalpha() and not subject[-1].key.startswith("ال")
             and subject[-1].key not in lx.TITLE_KEYS):
         return True  # وأبلغ جوسن | الصحيفة: the paper he told, after his name
+    if subject and key.startswith("ب") and key[1:] in _MANNER_NOUNS:
+        return True  # وعبر ريفلين | بصورة دائمة: how, not who
     if len(subject) == 1 and key in lx.CIRCUMSTANCE_PREP_KEYS and is_definite(subject[0]) and (
             strip_al(subject[0].key) in lx.INSTITUTION_KEYS - _PERSON_TOO):
         return True  # وذكرت الهيئة | في حسابها: a body cited by its noun, then where

@@ -329,6 +329,7 @@ class _Reader:
             self.people = people
             self._issued(sent, inside)
             found = self._sentence(sent, inside)
+            self._stated_in(sent, inside, found)
             if not found and people and any(inside):
                 found = self._named_only(sent, people)
             self._introduced(sent, inside)
@@ -1772,6 +1773,21 @@ class _Reader:
                             self.documents[noun] = speaker
                     break
                 j += 1
+
+    def _stated_in(self, sent: Sentence, inside: list[bool], found: list[Cue]) -> None:
+        """واوضحت الوزارة أن ...، وذلك في بيان تم توزيعه: the document the sentence's one
+        speaker said it in, named after the words, is whom «وتابع البيان» speaks for."""
+        names = {cue.speaker for cue in found if cue.speaker}
+        if len(names) != 1 or not self.recent or self.recent[-1].name not in names:
+            return
+        first = min(cue.start for cue in found if cue.speaker)
+        toks = sent.tokens
+        for k in range(len(toks) - 1):
+            if inside[k] or toks[k].start <= first or toks[k].key not in lx.CIRCUMSTANCE_PREP_KEYS:
+                continue
+            noun = toks[k + 1]
+            if noun.key in lx.DOCUMENT_NOUN_KEYS and not inside[k + 1]:
+                self.documents.setdefault(noun.key, self.recent[-1])
 
     def _issuer(self, words: list[Tok], sent: Sentence) -> _Speaker | None:
         """البرقية التي بعثها ولي العهد، البيان الذي أصدره الوزير: who sent the

@@ -138,6 +138,8 @@ class FullNames:
                     full[name] = found.pop()  # فان جال -> لويس فان جال (not بن عبد العزيز)
                 continue
             key = fold_ar(fullest)
+            if key.startswith("ال") and strip_al(key) in lx.DOCUMENT_NOUN_KEYS:
+                continue  # البيان: no body; the statement of whoever the reader found
             if key.startswith("ال") and (strip_al(key) in lx.INSTITUTION_KEYS
                                          or strip_al(key) in lx.ORGANISATION_KEYS):
                 body = self._body(key)  # وأكد المرصد -> المرصد السوري لحقوق الإنسان

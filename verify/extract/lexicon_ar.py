@@ -410,6 +410,12 @@ NAMING_FRAMES = words(
     "علامة منتج طراز جهاز لعبة ملتقى مؤتمر ندوة منتدى جائزة وثيقة اتفاقية قانون نظام "
     "لقب بلقب مصطلح كلمة عبارة بعبارة لفظ مقولة شعاره"
 )
+# Verbal nouns that open a verb's object (اقترح الرئيس فلان | إقامة اتحاد): never a
+# family name after a personal name.
+OBJECT_NOUNS = words(
+    "إقامة إنشاء تشكيل تأسيس إطلاق إعادة إجراء تقديم توقيع إلغاء فرض تعيين إرسال "
+    "استئناف تجميد تمديد تأجيل"
+)
 # Names that news text puts in marks as labels (groups, platforms, brands): a term
 # naming one of them is the writer's, not the speaker's, even inside reported speech.
 GROUP_NAMES = (
@@ -548,6 +554,7 @@ ADVERB_KEYS = _fold_all(ADVERBS)
 DISCOURSE_KEYS = _fold_all(DISCOURSE_MARKERS)
 PRONOUN_KEYS = _fold_all(PRONOUNS)
 NAMING_FRAME_KEYS = _fold_all(NAMING_FRAMES)
+OBJECT_NOUN_KEYS = _fold_all(OBJECT_NOUNS)
 NEGATION_KEYS = _fold_all(NEGATIONS)
 EVENT_KEYS = _fold_all(EVENT_WORDS)
 NUMBER_KEYS = _fold_all(NUMBER_WORDS)

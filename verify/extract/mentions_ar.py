@@ -604,9 +604,11 @@ def eulogy_at(tokens: list[Tok], j: int) -> tuple[int, str]:
 
 
 def object_noun(tok: Tok) -> bool:
-    """An event or naming noun (اتفاق، زيارة، مشروع): a verb's object, never part of a name."""
+    """An event, naming or verbal noun (اتفاق، زيارة، مشروع، إقامة): a verb's object, never
+    part of a name."""
     bare = strip_al(tok.key)
-    return tok.key in lx.EVENT_KEYS or bare in lx.EVENT_KEYS or bare in lx.NAMING_FRAME_KEYS
+    return (tok.key in lx.EVENT_KEYS or bare in lx.EVENT_KEYS or bare in lx.NAMING_FRAME_KEYS
+            or tok.key in lx.OBJECT_NOUN_KEYS)
 
 
 _NAME_SECOND_HALVES = frozenset(fold_ar(w) for w in ("الدين", "الإسلام", "الله", "الرحمن"))
