@@ -101,6 +101,7 @@ def names_next(tok: Tok) -> bool:
 
 
 _PERSON_TOO = frozenset({fold_ar("مدرسة")})  # المدرسة: a school, or a (woman) teacher
+_SOURCE_NOUNS = frozenset(fold_ar(w) for w in words("مصدر مصادر مسؤول شهود أوساط جهات"))
 _MATTERS = frozenset(fold_ar(w) for w in ("الأمر", "الموضوع", "المسألة", "الموقف"))
 _ONE_OF = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "احد", "احدى"))
 
@@ -127,6 +128,11 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
             subject[-1].text.isalpha() and not subject[-1].key.startswith("ال")
             and subject[-1].key not in lx.TITLE_KEYS):
         return True  # وأبلغ جوسن | الصحيفة: the paper he told, after his name
+    if len(subject) == 1 and is_definite(subject[0]) and strip_al(subject[0].key) in (
+            _SOURCE_NOUNS) and tok.text.isalpha() and not is_definite(tok) and (
+            key not in lx.EMPHATIC_KEYS):
+        return True  # وأكد المصدر | استكمال المرحلة: no adjective of a definite noun is
+        #              indefinite, and no name follows an unnamed source
     if subject and key.startswith("ب") and key[1:] in _MANNER_NOUNS:
         return True  # وعبر ريفلين | بصورة دائمة: how, not who
     if len(subject) == 1 and key in lx.CIRCUMSTANCE_PREP_KEYS and is_definite(subject[0]) and (

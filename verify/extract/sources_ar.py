@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon_ar as lx
-from .clauses_ar import COMMAS, END_PUNCT
+from .clauses_ar import COMMAS, END_PUNCT, SUBJECT_ENDS
 from .cues import is_mark
-from .entities import ORG, PERSON, PRONOUN, UNNAMED, Mention
+from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import fold_ar, possessed_forms, strip_al
 from .mentions_ar import is_provision, mention_of, name_like
 from .segment import Tok
@@ -110,6 +110,10 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
             j += 1
         if not source_tokens or (preposed and j < n and j - start >= limit):
             return None
+        relative = next((k for k, t in enumerate(source_tokens) if k and t.key in SUBJECT_ENDS), None)
+        if relative is not None and (kept := mention_of(text, source_tokens[:relative])) and (
+                kept.kind in (PERSON, UNNAMED, TITLE)):
+            source_tokens = source_tokens[:relative]  # المسؤول | الذي فضل عدم ذكر اسمه
         if len(source_tokens) == 1 and source_tokens[0].text.endswith(("ه", "ها", "هم")) and (
                 len(source_tokens[0].key) > 4 and not name_like(source_tokens[0])):
             return None  # وبحسب اختياره: as he chooses, not according to someone
