@@ -84,6 +84,7 @@ _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
 # Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
 DASHES = frozenset("-–—")
+_AS_FOR = frozenset(fold_ar(w) for w in ("أما", "وأما"))
 _OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
 # «In» before a place opening a sentence, before its verb (وفي عدن أدانت الحكومة).
 _WHERE_OPENERS = frozenset(fold_ar(w) for w in ("في", "وفي"))
@@ -1465,6 +1466,8 @@ class _Reader:
                     or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS
                     or is_mark(t.text) or t.text in END_PUNCT or not t.text.isalpha()):
                 left = toks[k + 1:i]
+                if left and t.key in _AS_FOR and toks[i].key.startswith("ف") and len(left) <= 6:
+                    return left  # أما الرئيس الفرنسي فقال: the topic before فـ is the subject
                 quantity = t.key == "من" and k > 0 and (
                     strip_al(toks[k - 1].key).rstrip("ا") in _QUANTIFIERS)
                 if left and (quantity or t.key in CLAUSE_BREAKS) and (
@@ -1972,7 +1975,11 @@ class _Reader:
     def _someone_else(mention: Mention, titled: Entity) -> bool:
         """مدرب لاتسيو after المدرب الهولندي لويس فان جال: a title whose genitive is a
         name (a club, a country the lexicons do not know) that the person holding the
-        title was never given is another one's title."""
+        title was never given is another one's title; so is one of another nationality."""
+        ours = {lx.nationality(k) for k in mention.title_keys} - {None}
+        theirs = {lx.nationality(k) for k in titled.title_keys} - {None}
+        if ours and theirs and not ours & theirs:
+            return True  # الرئيس الفرنسي after الرئيس الأميركي باراك أوباما: another president
         words = [fold_ar(w) for w in mention.text.split()]
         if words[0].startswith("ال") or len(words) < 2 or words[0] != mention.head:
             return False

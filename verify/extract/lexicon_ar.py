@@ -8,7 +8,7 @@ feminine and plural of participles.
 
 from __future__ import annotations
 
-from .keys import fold_ar, words
+from .keys import fold_ar, strip_al, words
 
 # Reporting verbs: "past forms | present forms | participle (masc. accusative)".
 # Prepositions the verb takes before its content (أشار إلى أن، تعهد ببذل) follow in
@@ -350,6 +350,21 @@ DESCRIPTORS = words(
     "السياسية الاقتصادية القانونية الاجتماعية النفسية التربوية الرياضية الفنية "
     "الطبية الصحية المالية الشرعية الأكاديمية الثقافية الحقوقية"
 )
+# Nationalities among the descriptors: two different ones never describe one person.
+NATIONALITIES = words(
+    "الروسي الأمريكي الأميركي الفرنسي البريطاني السعودي المصري السوري العراقي الإيراني "
+    "التركي الألماني الصيني الإسرائيلي الفلسطيني اللبناني الأردني اليمني الكويتي "
+    "الإماراتي القطري البحريني العماني الليبي التونسي الجزائري المغربي السوداني الإيطالي "
+    "الإسباني الياباني الهندي الباكستاني الأفغاني الأوكراني الكوري الأسترالي الكندي "
+    "البرازيلي الأرجنتيني اليوناني الهولندي البلجيكي السويسري السويدي النرويجي الدنماركي "
+    "البرتغالي الإنجليزي الانجليزي الإنكليزي الاسكتلندي الإيرلندي الويلزي النمساوي "
+    "البولندي الروماني الصربي الكرواتي التشيكي المجري الفنلندي الأوروغوياني الكولومبي "
+    "المكسيكي التشيلي البيروفي الفنزويلي الكوبي النيجيري الكاميروني الغاني الإيفواري "
+    "السنغالي الإثيوبي الكيني الصومالي الإندونيسي الماليزي الفلبيني التايلاندي "
+    "الأذربيجاني الأرميني الكازاخي الأوزبكي البوسني الألباني الأسكتلندي الروسية "
+    "الأمريكية الأميركية الفرنسية البريطانية السعودية المصرية السورية العراقية الإيرانية "
+    "التركية الألمانية الصينية"
+)
 # Places that are never part of a personal name (a small gazetteer of news places).
 PLACES = words(
     "روسيا موسكو أمريكا أميركا واشنطن فرنسا باريس بريطانيا لندن ألمانيا برلين الصين "
@@ -546,6 +561,16 @@ UNNAMED_KEYS = _fold_all(UNNAMED_SOURCES)
 ORGANISATION_KEYS = _fold_all(ORGANISATION_WORDS)
 PARTICLE_KEYS = _fold_all(NAME_PARTICLES)
 DESCRIPTOR_KEYS = _fold_all(DESCRIPTORS)
+# (the feminine and the spelling variants folded into one: سعودية -> سعودي، اميركي -> امريكي)
+NATIONALITY_KEYS = frozenset(strip_al(k) for k in _fold_all(NATIONALITIES))
+
+
+def nationality(key: str) -> str | None:
+    """The nationality a title word (without its article) names, in one spelling, or None."""
+    if key not in NATIONALITY_KEYS:
+        return None
+    key = key[:-1] if key.endswith("يه") else key
+    return {"اميركي": "امريكي", "انكليزي": "انجليزي", "اسكتلندي": "اسكتلندي"}.get(key, key)
 PLACE_KEYS = _fold_all(PLACES)
 EMPHATIC_KEYS = _fold_all(EMPHATICS)
 SPEECH_ACT_KEYS = _fold_all(SPEECH_ACTS)

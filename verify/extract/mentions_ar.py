@@ -570,6 +570,21 @@ def _nisba_surname(tok: Tok) -> bool:
             and key.endswith("ي") and key not in _POST_NISBAS)
 
 
+def _tribal_surname(tokens: list[Tok], j: int) -> bool:
+    """معايطة، مشاقبة، طراونة after a first name: a family name of the plural pattern
+    (مفاعلة, فعاللة) that the word rules read as a verbal noun (مشاركة), when nothing it
+    could govern follows (a mark, a comma, the end: not أحدث مواجهة | بين الطرفين)."""
+    if j >= len(tokens):
+        return False
+    tok = tokens[j]
+    key = tok.key
+    if is_definite(tok) or not tok.text.isalpha() or not tok.text.endswith("ة") or len(key) != 6 or (
+            key[2] != "ا" or _in_lexicon(key)):
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return after is None or not after.text.isalpha()
+
+
 def governs_possessed(tokens: list[Tok], i: int) -> bool:
     """طبيعة | مهنتها: a noun in ة right before a noun carrying a pronoun is the head of
     a construct (the nature of her job), not the end of a name."""
@@ -735,6 +750,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 j + 1 < n and tokens[j + 1].key.startswith(("بال", "لل", "كال"))):
             j += 1  # (but وضع المدرب فلان فلان التتويج بالدوري: the object and its
             #         complement follow the name, not a family name)
+        if j == start + 1 and _tribal_surname(tokens, j):
+            j += 1  # الوزير السابق سميح | معايطة
         size = j - start
         after_honorific = start > 0 and (tokens[start - 1].key in lx.HONORIFIC_KEYS
                                          or bool(skipped or phrase) and start == j - size)
