@@ -40,6 +40,7 @@ from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, st
 from .mentions_ar import (
     eulogy_at,
     governs_possessed,
+    is_abbreviation_dot,
     is_body,
     is_definite,
     is_family_name,
@@ -930,7 +931,8 @@ class _Reader:
             # speaker's title, as a comma would
             semi = t.text in "؛;" and bool(subject) and not comma and any(
                 name_like(w) for w in subject) and _content_follows(toks, j + 1)
-            if t.text in END_PUNCT and not (subject and is_initial(toks, j)) and not semi:
+            if t.text in END_PUNCT and not (subject and (
+                    is_initial(toks, j) or is_abbreviation_dot(toks, j))) and not semi:
                 break
             size, blessed_one = eulogy_at(toks, j)
             if size:
@@ -985,10 +987,12 @@ class _Reader:
                 # قوله: the agency may follow it
                 pronoun_first = not subject
                 relay_from, subject = subject, []
+                # (عنه, عنها: the pronoun, not the verb, tells whose words: نقلت الصحيفة عنه)
+                gender = {"عنه": "m", "عنها": "f"}.get(key, gender)
                 circumstance = True
                 j += 1
                 continue
-            if pronoun_first and not (is_mark(t.text) or key in lx.COMPLEMENTIZER_KEYS
+            if pronoun_first and not speech_noun and not (is_mark(t.text) or key in lx.COMPLEMENTIZER_KEYS
                                       or key in lx.SPEECH_NOUN_KEYS):
                 assert relay_from is not None
                 relay_from.append(t)
@@ -1268,6 +1272,8 @@ class _Reader:
                 complement in ("prep", "bi", "colon", "mark")
                 or complement == "that" and toks[next_i - 1].key.startswith("ب")):
             return None  # أقر القانون (passed), not أقر بأن (admitted)
+        if relay and relay_from is not None and subject:
+            gender = None  # نقلت الوكالة عن فلان: the verb agrees with the agency, not him
         if relay and relay_from is not None:
             via_mention = mention_of(self.text, relay_from)
             via = via_mention.text if via_mention else via

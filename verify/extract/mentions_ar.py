@@ -359,6 +359,14 @@ def is_initial(toks: list[Tok], j: int) -> bool:
                  or toks[j + 2].key in lx.SPEECH_NOUN_KEYS))
 
 
+def is_abbreviation_dot(toks: list[Tok], j: int) -> bool:
+    """Is toks[j] a full stop inside an abbreviation written without spaces (بي.في.ام)?"""
+    return (toks[j].text == "." and 0 < j < len(toks) - 1
+            and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start
+            and toks[j - 1].text.isalpha() and len(toks[j - 1].text) <= 3
+            and toks[j + 1].text.isalpha() and len(toks[j + 1].text) <= 3)
+
+
 def _merge_initials(text: str, toks: list[Tok]) -> list[Tok]:
     """A name and its initial as one word (رانية. م): anonymous speakers are written so."""
     if not any(t.text == "." for t in toks):

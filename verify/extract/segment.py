@@ -259,10 +259,22 @@ def _opens_with_initial(tokens: list[Tok]) -> bool:
     return len(tokens) >= 2 and tokens[0].text in _ARABIC_LETTERS and tokens[1].text != "."
 
 
+def _after_abbreviation(sentences: list[Sentence], tokens: list[Tok]) -> bool:
+    """بي.في.ام، ف.ب: short letter groups joined by full stops with no space are one
+    abbreviation (a company's, an agency's), not sentences (but الشرطة.وقال: a long word
+    before the stop is a sentence's end with its space lost)."""
+    if not sentences:
+        return False
+    last = sentences[-1].tokens
+    return (len(last) >= 2 and last[-1].text == "." and last[-2].end == last[-1].start
+            and tokens[0].start == last[-1].end and len(last[-2].text) <= 3
+            and last[-2].text.isalpha() and len(tokens[0].text) <= 3)
+
+
 def _close(sentences: list[Sentence], tokens: list[Tok], paragraph: int, merge: bool) -> bool:
     """Add a sentence (or glue it to the previous one after "د."); return whether the
     next one must be glued to it."""
-    if (merge or _opens_with_initial(tokens)) and sentences and (
+    if (merge or _opens_with_initial(tokens) or _after_abbreviation(sentences, tokens)) and sentences and (
             sentences[-1].paragraph == paragraph and sentences[-1].tokens[-1].text == "."):
         last = sentences[-1]
         last.end = tokens[-1].end
