@@ -1834,6 +1834,13 @@ def test_quoted_list_of_names_is_a_term():
     one(text, T, "الروضة، سوق الخضار، الحي القديم، باب البحر، وشارع الملك عبدالعزيز")
 
 
+def test_a_name_with_its_foreign_form_in_brackets_is_a_term():
+    text = ("ونشرت الدراسة في «دورية أبحاث التغذية والصحة العامة عند الأطفال (Journal of Child "
+            "Nutrition and Public Health)» الشهر الماضي.")
+    one(text, T, "دورية أبحاث التغذية والصحة العامة عند الأطفال (Journal of Child Nutrition and "
+        "Public Health)")
+
+
 def test_wish_verb_and_speech_noun_verbs_report():
     text = ('وتمنى رئيس الاتحاد السعودي لكرة القدم سامي الجابر أن "تنجح البطولة في '
             'إسعاد الجماهير".\nومضى الجابر بالقول إن الاستعدادات اكتملت.')

@@ -74,6 +74,8 @@ class _Attribution:
 
 
 _WORD_RUN = re.compile(r"\S+")
+_LATIN_GLOSS = re.compile(r"\([A-Za-z][^()]*[A-Za-z]\)")  # (Shanghai Women's Health Study)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")  # 1.2 غيغاهرتز: a number, not a sentence end
 _COMMAS = frozenset("،,")
 
@@ -258,6 +260,11 @@ class _Builder:
         words = _count_words(self.text, span.start, span.end, limit=_FRAMED_TERM_WORDS + 1)
         if span.open_mark is None or span.group in self.multi:
             return False  # a lost opening mark follows a speech cue; a multi-paragraph quote
+        if _ARABIC_LETTER.search(self.text, span.start, span.end) and _LATIN_GLOSS.search(
+                self.text, span.start, span.end):
+            # «الرابطة الأميركية لأبحاث مرض السرطان (American Association for Cancer
+            # Research)»: a name given with its foreign form in brackets
+            return True
         before = self.words_before(span, 2)
         first_word = _WORD_RUN.search(self.text, span.start, span.end)
         first = first_word.group() if first_word else ""
