@@ -209,7 +209,8 @@ class FullNames:
     def _by_title(self, key: str) -> str | None:
         """المرشد -> the one person the document gives that title."""
         head = strip_al(key)
-        heads = {head, TITLE_SYNONYMS.get(head, head)}
+        canonical = TITLE_SYNONYMS.get(head, head)
+        heads = {head, canonical} | {k for k, v in TITLE_SYNONYMS.items() if v == canonical}
         names = {n for n, titles in self._people() if heads & titles}
         return names.pop() if len(names) == 1 else None
 
