@@ -924,7 +924,7 @@ class _Reader:
         result = None
         n = len(toks)
         j = i + 1
-        while j < n and j - i <= 24:
+        while j < n and j - i <= 32:
             t = toks[j]
             key = t.key
             # قال لـ"الاقتصادية" أنس عتيق؛ تاجر جلود، إن: a semicolon setting off the
