@@ -1406,12 +1406,16 @@ class _Reader:
                 name_like(toks[k]) or toks[k].key in lx.PARTICLE_KEYS or toks[k].key == "الله"
                 or k > j + 1 + rank and is_family_name(toks[k])):
             k += 1
-        if k - j - rank < 3 or k >= len(toks) or not (
+        end = k
+        while k < len(toks) and k - end < 4 and (
+                toks[k].key in lx.TIME_KEYS or toks[k].key in lx.DATE_KEYS):
+            k += 1  # ...، عيسى قراقع | مساء أمس الجمعة:
+        if end - j - rank < 3 or k >= len(toks) or not (
                 toks[k].text in COMMAS or toks[k].text in (":", "：")
                 or toks[k].key in lx.COMPLEMENTIZER_KEYS  # كبير الباحثين، فلان إن
                 or toks[k].key.startswith("ل") and len(toks[k].key) > 3):
             return []
-        return toks[j + 1:k]
+        return toks[j + 1:end]
 
     @staticmethod
     def _marked_subject(toks: list[Tok], j: int) -> int | None:
