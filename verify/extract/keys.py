@@ -7,6 +7,8 @@ a word is in a lexicon, must stay stable while that module evolves, and must be 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["PRONOUN_SUFFIXES", "THEIR_SUFFIXES", "fold_ar", "fold_en", "possessed_forms",
            "skeleton_ar", "strip_al", "words"]
 
@@ -40,6 +42,7 @@ def fold_en(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_al(key: str) -> str:
     """Drop the definite article (and a conjunction or preposition glued before it)."""
     for prefix in ("وال", "فال", "بال", "كال", "لل", "ال"):

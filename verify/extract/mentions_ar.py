@@ -9,6 +9,7 @@ a family name with ال closes a name (بشار الجعفري). What precedes i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon_ar as lx
 from .cues import is_mark
@@ -548,9 +549,14 @@ def _of_institution(tok: Tok) -> bool:
         and key[2:] in lx.INSTITUTION_KEYS))
 
 
+_PHRASE_FIRSTS = frozenset(first for first, _ in lx.HONORIFIC_PHRASE_KEYS)
+
+
 def _honorific_phrase(tokens: list[Tok], i: int) -> int:
     """Length of a two-word honorific (آية الله) starting at tokens[i], else 0."""
-    if i + 1 < len(tokens) and (tokens[i].key, tokens[i + 1].key) in lx.HONORIFIC_PHRASE_KEYS:
+    if i + 1 >= len(tokens) or tokens[i].key not in _PHRASE_FIRSTS:
+        return 0  # (the test that runs on every word of every sentence: one set lookup)
+    if (tokens[i].key, tokens[i + 1].key) in lx.HONORIFIC_PHRASE_KEYS:
         return 2
     return 0
 
@@ -655,6 +661,7 @@ def _future_verb(tokens: list[Tok], j: int) -> bool:
             and not after.key.endswith(("ي", "يه")))
 
 
+@lru_cache(maxsize=1 << 16)
 def possessed_title(key: str) -> bool:
     """مدربه، لنظيره، ومستشارها: a title with its possessor's pronoun (and و or ل
     before it), which names the one who holds it next (مدربه جوزيه مورينيو)."""

@@ -133,7 +133,10 @@ def _ar_is_quantity(text: str) -> bool:
     if len(found) < 3:
         return False
     numeric = 0
-    for word in found:
+    allowed = 0.4 * len(found)  # words that are neither numbers nor units
+    for index, word in enumerate(found):
+        if index - numeric > allowed:
+            return False  # too many words already that are no number
         key = fold_ar(word.rstrip(".,"))
         for candidate in (key, key[1:] if key[:1] == "و" and len(key) > 3 else key):
             bare = strip_al(candidate).rstrip("ا")

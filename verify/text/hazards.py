@@ -142,10 +142,11 @@ def flag_hazards(claims: Iterable[Claim], text: str) -> list[Claim]:
         BIDI_CONTROLS: [m.start() for m in _BIDI.finditer(text)],
         ZERO_WIDTH: [m.start() for m in _ZERO_WIDTH.finditer(text)],
     }
+    # (every mixed word holds a Latin or a Cyrillic letter: most Arabic news has none)
     mixed = [
         (m.start(), m.end()) for m in _WORD.finditer(text)
         if not m.group().isascii() and _mixed_word(m.group())
-    ]
+    ] if _IS_LATIN_OR_CYRILLIC.search(text) else []
     mixed_ends = [end for _, end in mixed]
     open_at = _open_bidi_at(text, (claim.start for claim in claims))
     flagged = []
