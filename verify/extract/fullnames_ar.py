@@ -31,7 +31,9 @@ __all__ = ["FullNames"]
 
 _MAX_FIRST_NAMES = 3  # words before a surname that may belong to the name
 # Words that may stand right before a full name: the vocative, a conjunction.
-_BEFORE_NAME = frozenset(fold_ar(w) for w in ("يا", "و", "ف", "أما", "وأما"))
+_BEFORE_NAME = frozenset(fold_ar(w) for w in (
+    "يا", "و", "ف", "أما", "وأما", "إن", "أن", "بأن", "لأن",  # إن ديريك جوسن وهو ...
+    "الشهير", "الشهيرة", "المعروف", "المعروفة"))  # نجم هوليوود الشهير توم كروز
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
 # The second half of a compound first name (صلاح الدين، نور الدين).
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
@@ -90,6 +92,10 @@ def strip_honorifics(name: str) -> str:
             parts[i] not in NAME_WORDS):  # (علي is a name, على a preposition)
         return name  # المدير العام للشركة: a post, not a rank before a name
     return " ".join(parts[i:])
+
+
+def _pronoun_ending(key: str) -> bool:
+    return key.endswith(("ه", "ها", "هم", "هما", "نا", "كم"))
 
 
 class FullNames:
@@ -197,7 +203,12 @@ class FullNames:
         names = set()
         for s, t in self._positions(key):
             toks = self.sentences[s].tokens
-            if t + 1 < len(toks) and toks[t + 1].key in self.l_names and not (
+            if t + 1 < len(toks) and (toks[t + 1].key in self.l_names or (
+                    # تشارلز ليستر: «...»: nothing a preposition could govern before the
+                    # colon (not لهم، لنا: a pronoun)
+                    t + 2 < len(toks) and toks[t + 2].text in (":", "：")
+                    and toks[t + 1].key[:1] == "ل" and len(toks[t + 1].key) >= 4
+                    and toks[t + 1].text.isalpha() and not _pronoun_ending(toks[t + 1].key))) and not (
                     t + 2 < len(toks) and is_definite(toks[t + 2])):  # (تشيلسي لكرة القدم)
                 names.add(f"{toks[t].text} {toks[t + 1].text}")
         return names.pop() if len(names) == 1 else None
