@@ -142,6 +142,10 @@ class FullNames:
                          and fold_ar(words[-len(tail) - 1]) not in _PATRONYMIC}
                 if len(found) == 1:
                     full[name] = found.pop()  # فان جال -> لويس فان جال (not بن عبد العزيز)
+                    continue
+                body = self._body_shortened(tail)
+                if body is not None:
+                    full[name] = body  # الحلف الاطلسي -> حلف شمال الاطلسي
                 continue
             key = fold_ar(fullest)
             if key.startswith("ال") and strip_al(key) in lx.DOCUMENT_NOUN_KEYS:
@@ -242,14 +246,15 @@ class FullNames:
             people = [(n, titles) for n, titles in people if ranks <= titles]
         return {n for n, _ in people}
 
-    def _body(self, key: str) -> str | None:
+    def _body(self, key: str, bare_only: bool = False) -> str | None:
         """The full name the document gives a body it also cites by its head noun alone
         (المرصد السوري لحقوق الإنسان for المرصد): the longest name it writes after that
         word, when every other one is a beginning of it (not الحكومة السعودية and
         الحكومة اليمنية)."""
         names: list[str] = []
         # (دانت منظمة هيومن رايتس ووتش ... وأشار بيان المنظمة: the noun without its article)
-        for s, t in self._positions(key) + self._positions(strip_al(key)):
+        positions = [] if bare_only else self._positions(key)
+        for s, t in positions + self._positions(strip_al(key)):
             toks = self.sentences[s].tokens[t:]
             end = org_extent(toks)
             k = 1
@@ -267,6 +272,30 @@ class FullNames:
         if all(folded.startswith(fold_ar(n)) for n in names):
             return longest
         return None
+
+    def _body_shortened(self, words: list[str]) -> str | None:
+        """A body cited by its head noun with the article and some words of its name
+        (الحلف الاطلسي): the one full name the document writes after that head that
+        holds all those words in order (حلف شمال الاطلسي)."""
+        if len(words) < 2 or not words[0].startswith("ال") or not all(
+                w.isalpha() for w in words) or strip_al(words[0]) not in (
+                lx.INSTITUTION_KEYS | lx.ORGANISATION_KEYS):
+            return None
+        body = self._body(words[0], bare_only=True)  # (not the shortened mention itself)
+        if body is None:
+            return None
+        full = [strip_al(fold_ar(w)) for w in body.split()]
+        if len(full) <= len(words) or full[0] != strip_al(words[0]):
+            return None
+        k = 1
+        for word in words[1:]:
+            bare = strip_al(word)
+            while k < len(full) and full[k] != bare:
+                k += 1
+            if k == len(full):
+                return None
+            k += 1
+        return body
 
     def _headed(self, key: str) -> str | None:
         """The body the document names with an institution noun before this definite
