@@ -96,12 +96,16 @@ _NAME_LIKE_MAX = 200_000
 def name_like(tok: Tok) -> bool:
     """Could this word be part of a personal or company name? (Remembered per word: it
     depends on the word alone.)"""
+    found = tok.named
+    if found is not None:
+        return found  # (asked of this token before: the commonest case)
     pair = (tok.key, tok.text)
     found = _NAME_LIKE.get(pair)
     if found is None:
         if len(_NAME_LIKE) > _NAME_LIKE_MAX:
             _NAME_LIKE.clear()
         found = _NAME_LIKE[pair] = _name_like(tok)
+    tok.named = found
     return found
 
 

@@ -44,13 +44,14 @@ _TOKENIZER_CACHE = 100_000
 class Tok:
     """One token: offsets into the document, its text and its lexicon key."""
 
-    __slots__ = ("start", "end", "text", "key")
+    __slots__ = ("start", "end", "text", "key", "named")
 
     def __init__(self, start: int, end: int, text: str, key: str) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.key = key
+        self.named: bool | None = None  # name_like's answer, once asked
 
     def __repr__(self) -> str:
         return f"Tok({self.start}, {self.end}, {self.text!r})"
