@@ -1798,9 +1798,9 @@ class _Reader:
         for k in range(len(toks) - 1):
             if inside[k] or toks[k].start <= first or toks[k].key not in lx.CIRCUMSTANCE_PREP_KEYS:
                 continue
-            noun = toks[k + 1]
-            if noun.key in lx.DOCUMENT_NOUN_KEYS and not inside[k + 1]:
-                self.documents.setdefault(noun.key, self.recent[-1])
+            noun = strip_al(toks[k + 1].key)
+            if noun in lx.DOCUMENT_NOUN_KEYS and not inside[k + 1]:
+                self.documents.setdefault(noun, self.recent[-1])  # (keyed as elsewhere)
 
     def _issuer(self, words: list[Tok], sent: Sentence) -> _Speaker | None:
         """البرقية التي بعثها ولي العهد، البيان الذي أصدره الوزير: who sent the

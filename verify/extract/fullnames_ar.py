@@ -15,7 +15,7 @@ from . import lexicon_ar as lx
 from .clauses_ar import NAME_WORDS, TITLE_SYNONYMS
 from .cues import is_mark
 from .entities import PERSON, Registry
-from .keys import fold_ar, strip_al
+from .keys import PRONOUN_SUFFIXES, fold_ar, strip_al
 from .mentions_ar import (
     is_body,
     is_definite,
@@ -94,8 +94,7 @@ def strip_honorifics(name: str) -> str:
     return " ".join(parts[i:])
 
 
-def _pronoun_ending(key: str) -> bool:
-    return key.endswith(("ه", "ها", "هم", "هما", "نا", "كم"))
+_PRONOUN_ENDINGS = (*PRONOUN_SUFFIXES, "نا", "كم")  # his, her, their, our, your
 
 
 class FullNames:
@@ -207,14 +206,18 @@ class FullNames:
         names = set()
         for s, t in self._positions(key):
             toks = self.sentences[s].tokens
-            if t + 1 < len(toks) and (toks[t + 1].key in self.l_names or (
-                    # تشارلز ليستر: «...»: nothing a preposition could govern before the
-                    # colon (not لهم، لنا: a pronoun)
-                    t + 2 < len(toks) and toks[t + 2].text in (":", "：")
-                    and toks[t + 1].key[:1] == "ل" and len(toks[t + 1].key) >= 4
-                    and toks[t + 1].text.isalpha() and not _pronoun_ending(toks[t + 1].key))) and not (
-                    t + 2 < len(toks) and is_definite(toks[t + 2])):  # (تشيلسي لكرة القدم)
-                names.add(f"{toks[t].text} {toks[t + 1].text}")
+            if t + 1 >= len(toks):
+                continue
+            after = toks[t + 2] if t + 2 < len(toks) else None
+            surname = toks[t + 1]
+            # تشارلز ليستر: «...»: nothing a preposition could govern comes before the
+            # colon (but لهم، لنا: a pronoun)
+            before_colon = after is not None and after.text in (":", "：") and (
+                surname.key[:1] == "ل" and len(surname.key) >= 4 and surname.text.isalpha()
+                and not surname.key.endswith(_PRONOUN_ENDINGS))
+            if (surname.key in self.l_names or before_colon) and not (
+                    after is not None and is_definite(after)):  # (تشيلسي لكرة القدم)
+                names.add(f"{toks[t].text} {surname.text}")
         return names.pop() if len(names) == 1 else None
 
     def _people(self) -> list[tuple[str, set[str]]]:

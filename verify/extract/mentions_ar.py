@@ -15,7 +15,7 @@ from . import lexicon_ar as lx
 from .cues import is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import THEIR_SUFFIXES, fold_ar, possessed_forms, skeleton_ar, strip_al, words
-from .segment import Tok
+from .segment import Tok, abbreviation_stop
 
 __all__ = ["accusative_participle", "is_body", "is_definite", "is_family_name", "is_provision",
            "mention_of", "mention_word", "name_keys", "name_like", "object_noun", "org_extent",
@@ -366,10 +366,7 @@ def is_initial(toks: list[Tok], j: int) -> bool:
 
 def is_abbreviation_dot(toks: list[Tok], j: int) -> bool:
     """Is toks[j] a full stop inside an abbreviation written without spaces (بي.في.ام)?"""
-    return (toks[j].text == "." and 0 < j < len(toks) - 1
-            and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start
-            and toks[j - 1].text.isalpha() and len(toks[j - 1].text) <= 3
-            and toks[j + 1].text.isalpha() and len(toks[j + 1].text) <= 3)
+    return 0 < j < len(toks) - 1 and abbreviation_stop(toks[j - 1], toks[j], toks[j + 1])
 
 
 def _merge_initials(text: str, toks: list[Tok]) -> list[Tok]:

@@ -24,7 +24,7 @@ from .marks import split_paragraphs
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["Sentence", "Tok", "load_pipeline", "segment"]
+__all__ = ["Sentence", "Tok", "abbreviation_stop", "load_pipeline", "segment"]
 
 _MARK_CHARS = "«»“”„‟〝〞″\"＂‹›‘’"
 _FAST_ATTRS = ["IDX", "LENGTH", "IS_SPACE", "IS_PUNCT"]
@@ -260,16 +260,21 @@ def _opens_with_initial(tokens: list[Tok]) -> bool:
     return len(tokens) >= 2 and tokens[0].text in _ARABIC_LETTERS and tokens[1].text != "."
 
 
+def abbreviation_stop(before: Tok, stop: Tok, after: Tok) -> bool:
+    """بي.في.ام، ف.ب: is ``stop`` a full stop inside short letter groups joined with no
+    space, one abbreviation (a company's, an agency's), not a sentence end (but
+    الشرطة.وقال: a long word before the stop is a sentence's end with its space lost)?"""
+    return (stop.text == "." and before.end == stop.start and stop.end == after.start
+            and before.text.isalpha() and len(before.text) <= 3
+            and after.text.isalpha() and len(after.text) <= 3)
+
+
 def _after_abbreviation(sentences: list[Sentence], tokens: list[Tok]) -> bool:
-    """بي.في.ام، ف.ب: short letter groups joined by full stops with no space are one
-    abbreviation (a company's, an agency's), not sentences (but الشرطة.وقال: a long word
-    before the stop is a sentence's end with its space lost)."""
-    if not sentences:
+    """Does this sentence go on an abbreviation the last one ended inside?"""
+    if not sentences or len(sentences[-1].tokens) < 2:
         return False
     last = sentences[-1].tokens
-    return (len(last) >= 2 and last[-1].text == "." and last[-2].end == last[-1].start
-            and tokens[0].start == last[-1].end and len(last[-2].text) <= 3
-            and last[-2].text.isalpha() and len(tokens[0].text) <= 3)
+    return abbreviation_stop(last[-2], last[-1], tokens[0])
 
 
 def _close(sentences: list[Sentence], tokens: list[Tok], paragraph: int, merge: bool) -> bool:
