@@ -236,6 +236,18 @@ AGENCIES = words(
     "الاقتصادية الوئام نيويورك تايمز واشنطن بوست الغارديان الإندبندنت التايمز "
     "بي بي سي سي إن إن"
 )
+# Agencies and outlets by their full names, as they follow an outlet noun: the name ends
+# there, and a person named after it is someone else (لوكالة فرانس برس | روبرت كلين).
+AGENCY_NAMES = (
+    "فرانس برس", "أسوشيتد برس", "اسوشيتد برس", "الأسوشيتد برس", "رويترز", "الأناضول",
+    "نوفوستي", "تاس", "إيتار تاس", "إنترفاكس", "شينخوا", "سبوتنيك", "بلومبرغ", "بلومبيرغ",
+    "يونهاب", "كيودو", "سانا", "واس", "كونا", "وام", "بنا", "قنا", "إرنا", "فارس", "مهر",
+    "سبأ", "أ ف ب", "الأنباء الألمانية", "الأنباء الفرنسية", "الأنباء السعودية",
+    "الأنباء الكويتية", "الأنباء القطرية", "الأنباء العمانية", "الأنباء الأردنية",
+    "الأنباء الإيرانية", "الأنباء الروسية", "الأنباء الصينية", "أنباء الشرق الأوسط",
+    "نيويورك تايمز", "واشنطن بوست", "وول ستريت جورنال", "الغارديان", "الإندبندنت",
+    "التايمز", "بي بي سي", "سي إن إن", "الشرق الأوسط", "روسيا اليوم",
+)
 # Agency stamps in datelines, as they are written (multiword allowed).
 DATELINE_AGENCIES = (
     "سانا", "واس", "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "أ ش أ", "ا ش ا",
@@ -540,6 +552,8 @@ CIRCUMSTANCE_PREP_KEYS = _fold_all(CIRCUMSTANCE_PREPOSITIONS)
 CIRCUMSTANCE_NOUN_KEYS = _fold_all(CIRCUMSTANCE_NOUNS)
 OUTLET_NOUN_KEYS = _fold_all(OUTLET_NOUNS)
 AGENCY_KEYS = _fold_all(AGENCIES)
+AGENCY_NAME_KEYS = tuple(sorted({tuple(fold_ar(w) for w in name.split()) for name in AGENCY_NAMES},
+                                 key=len, reverse=True))
 TITLE_KEYS = _fold_all(TITLE_WORDS)
 KINSHIP_KEYS = _fold_all(KINSHIP_WORDS)
 HONORIFIC_KEYS = _fold_all(HONORIFICS)

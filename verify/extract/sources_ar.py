@@ -47,7 +47,14 @@ def outlet_at(text: str, toks: list[Tok], j: int) -> tuple[str, int] | None:
                 return text[toks[k + 1].start:toks[m - 1].end], m + 1
             return None
         m = k
-        while m < n and m < k + 3 and toks[m].key not in lx.FUNCTION_KEYS and not (
+        name = next((len(name) for name in lx.AGENCY_NAME_KEYS
+                     if tuple(t.key for t in toks[k:k + len(name)]) == name), 0)
+        if name:  # لوكالة فرانس برس | روبرت كلين: the agency's name ends there, after
+            m = k + name  # the adjectives it takes (مهر الحكومية، الأناضول التركية)
+            while m < n and m < k + name + 2 and (toks[m].key in ("للانباء", "للاخبار") or (
+                    toks[m].key.startswith("ال") and toks[m].key.endswith(("يه", "ي")))):
+                m += 1
+        while not name and m < n and m < k + 3 and toks[m].key not in lx.FUNCTION_KEYS and not (
                 toks[m].key in lx.COMPLEMENTIZER_KEYS or toks[m].text in COMMAS
                 or toks[m].key in lx.PARTICIPLE_KEYS or toks[m].key in lx.VERB_KEYS
                 # لوكالة فرانس برس طالبا عدم كشف اسمه: an accusative after the name
@@ -89,6 +96,18 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
     via = None
     if outlet is not None:
         via, j = outlet
+        if any(t.key in lx.VERB_KEYS for t in toks[i + 1:start]):
+            # بحسب ما يقول لوكالة فرانس برس روبرت كلين: who told the agency follows it
+            k = j
+            while k < n and k - j < 8 and not (
+                    toks[k].text in COMMAS or toks[k].text in END_PUNCT or is_mark(toks[k].text)
+                    or toks[k].key in lx.COMPLEMENTIZER_KEYS or toks[k].key in lx.VERB_KEYS
+                    or toks[k].key in lx.PARTICIPLE_KEYS or toks[k].key in lx.FUNCTION_KEYS):
+                k += 1
+            told = mention_of(text, toks[j:k]) if k > j else None
+            if told is not None and told.kind in (PERSON, TITLE, UNNAMED):
+                source_tokens = toks[j:k]
+                j = k
     elif j < n and is_mark(toks[j].text):
         k = j + 1
         while k < n and k < j + 8 and not is_mark(toks[k].text):
