@@ -236,6 +236,12 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وقال الوزير \u200fخالد السبيعي إن «الطلبات تدرس خلال أسبوعين».",
+        "الطلبات تدرس خلال أسبوعين",
+        "خالد السبيعي",
+        id="a_bidi_mark_glued_to_a_word_is_left_out_of_it",
+    ),
+    pytest.param(
         "وفي تلك السنوات \"كان المراسلون ممنوعين من دخول المدينة\"، بحسب ما يقول لوكالة "
         "فرانس برس مارك هولندر مدير المعرض.",
         "كان المراسلون ممنوعين من دخول المدينة",
@@ -1812,6 +1818,13 @@ def test_a_method_after_a_title_is_the_object():
             "\"سيتم توزيع حجم كبير من المساعدات على العائلات المتضررة\".")
     claim = one(text, Q, "سيتم توزيع حجم كبير من المساعدات على العائلات المتضررة")
     assert claim.speaker == "المدير العام لإدارة الطوارئ في ألبانيا"
+
+
+def test_the_programme_a_titled_man_runs_is_part_of_his_title_not_the_via():
+    text = ("وقال المدير العام للبرنامج الوطني للتدريب المهندس خالد السبيعي: «الطلبات تدرس "
+            "خلال أسبوعين».")
+    claim = one(text, Q, "الطلبات تدرس خلال أسبوعين")
+    assert (claim.speaker, claim.via) == ("خالد السبيعي", None)
 
 
 def test_the_paper_told_after_a_name_is_not_his_family_name():

@@ -39,8 +39,10 @@ def reference(text: str, lang: str) -> list[Sentence]:
                 if token.is_space:
                     continue
                 start = a + token.idx
-                word = text[start:start + len(token)]
-                current.append(Tok(start, start + len(token), word, fold(word)))
+                start, word = segment_module._visible(start, text[start:start + len(token)])
+                if not word:
+                    continue  # a bidi mark alone: no token
+                current.append(Tok(start, start + len(word), word, fold(word)))
             if current:
                 segment_module._close(sentences, current, paragraph, merge)
     return sentences
@@ -93,7 +95,8 @@ def test_fast_path_matches_pipeline_path(text: str, lang: str) -> None:
     safe = segment_module._SURROGATE_RE.sub("\ufffd", text)
     pieces = [(n, a, b) for n, (lo, hi) in enumerate(split_paragraphs(text))
               for a, b in segment_module._chunks(text, lo, hi)]
-    slow = segment_module._segment_pipeline(nlp, text, safe, pieces, fold, {})
+    slow = segment_module._segment_pipeline(nlp, text, safe, pieces, fold, {},
+                                            bool(segment_module._INVISIBLE_RE.search(text)))
     assert dump(segment(text, lang)) == dump(slow)
 
 

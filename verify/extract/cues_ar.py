@@ -1101,6 +1101,20 @@ class _Reader:
                 j += 1
                 continue
             outlet = outlet_at(self.text, toks, j)
+            if outlet is not None and subject and not circumstance and not comma and (
+                    key.startswith("لل") and is_definite(subject[-1])
+                    and not any(name_like(w) for w in subject)
+                    and any(strip_al(w.key) in lx.TITLE_KEYS for w in subject)):
+                # وقال المدير التنفيذي للبرنامج الوطني للمعارض والمؤتمرات المهندس طارق
+                # العيسى: the programme he runs, when his name follows it
+                k = outlet[1]
+                while k < n and k < outlet[1] + 2 and (toks[k].key in lx.HONORIFIC_KEYS
+                                                       or strip_al(toks[k].key) in lx.TITLE_KEYS):
+                    k += 1
+                if k < n and name_like(toks[k]) and not is_definite(toks[k]):
+                    subject.extend(toks[j:k])
+                    j = k
+                    continue
             if outlet is not None:
                 via = via or outlet[0]
                 j = outlet[1]

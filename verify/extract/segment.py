@@ -30,6 +30,17 @@ _MARK_CHARS = "«»“”„‟〝〞″\"＂‹›‘’"
 _FAST_ATTRS = ["IDX", "LENGTH", "IS_SPACE", "IS_PUNCT"]
 _CHUNK = 100_000  # longest piece of one paragraph handed to spaCy at once
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Invisible format characters (bidi marks and embeddings, zero-width joiners, BOM)
+# glued to a word (للمعارض \u200fوالمؤتمرات): left out of the token, so the word is a
+# word to every test that reads its letters.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+
+
+def _visible(start: int, word: str) -> tuple[int, str]:
+    """The token without the invisible characters at its edges (its text may be empty)."""
+    bare = word.lstrip(_INVISIBLE)
+    return start + len(word) - len(bare), bare.rstrip(_INVISIBLE)
 _KEY_CACHE = 200_000  # folded keys of the words seen recently, per language
 _KEYS: dict[str, dict[str, str]] = {}
 # Distinct whitespace-delimited strings whose tokens the fast tokenizer remembers (the
@@ -180,12 +191,13 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
     if len(cache) > _KEY_CACHE:
         cache.clear()
     safe = _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+    invisible = _INVISIBLE_RE.search(text) is not None
     pieces: list[tuple[int, int, int]] = []
     for number, (lo, hi) in enumerate(split_paragraphs(text)):
         for a, b in _chunks(text, lo, hi):
             pieces.append((number, a, b))
     if fast is None:
-        return _segment_pipeline(nlp, text, safe, pieces, fold, cache)
+        return _segment_pipeline(nlp, text, safe, pieces, fold, cache, invisible)
     tokenizer, ends = fast
     sentences: list[Sentence] = []
     for paragraph, base, stop in pieces:
@@ -212,6 +224,11 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
                     current = []
             if space:
                 continue
+            if invisible and (word[0] in _INVISIBLE or word[-1] in _INVISIBLE):
+                start, word = _visible(start, word)
+                if not word:
+                    continue
+                length = len(word)
             key = cache.get(word)
             if key is None:
                 key = cache[word] = fold(word)
@@ -222,7 +239,7 @@ def segment(text: str, lang: str, model: str | None = None) -> list[Sentence]:
 
 
 def _segment_pipeline(nlp: Language, text: str, safe: str, pieces: list[tuple[int, int, int]],
-                      fold: Any, cache: dict[str, str]) -> list[Sentence]:
+                      fold: Any, cache: dict[str, str], invisible: bool) -> list[Sentence]:
     """``segment`` through the whole pipeline, reading the sentence starts it sets.
 
     Its token loop repeats the fast path's on purpose: one shared loop fed by a
@@ -242,6 +259,11 @@ def _segment_pipeline(nlp: Language, text: str, safe: str, pieces: list[tuple[in
                 continue
             start = base + idx
             word = text[start:start + length]
+            if invisible and (word[0] in _INVISIBLE or word[-1] in _INVISIBLE):
+                start, word = _visible(start, word)
+                if not word:
+                    continue
+                length = len(word)
             key = cache.get(word)
             if key is None:
                 key = cache[word] = fold(word)
