@@ -69,6 +69,7 @@ _CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دف�
 _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
+_AS_WELL = frozenset(fold_ar(w) for w in ("كما", "وكما"))
 _WHICH = frozenset(fold_ar(w) for w in ("التي", "الذي"))
 _RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
 _PREVIOUSLY = frozenset(fold_ar(w) for w in ("سبق", "وسبق", "فسبق"))
@@ -416,6 +417,18 @@ class _Reader:
                     return _Speaker(entity.name, entity, entity.gender,
                                     self.text[toks[start].start:toks[end - 1].end],
                                     sent.paragraph, inferred=True)
+        v = 1 if toks and toks[0].key in _AS_WELL else 0
+        if len(toks) > v + 2 and toks[v].text.isalpha() and not is_definite(toks[v]) and (
+                toks[v].key not in lx.FUNCTION_KEYS and not mention_word(toks[v].key)
+                and toks[v + 1].key in lx.UNNAMED_KEYS):
+            # كما تحدث مصدر عسكري مالي عن ...، وأشار إلى: an unnamed source after the verb
+            # (and the adjectives that say what kind) is the subject a later verb continues
+            end = v + 2
+            while end < len(toks) and end < v + 5 and toks[end].text.isalpha() and (
+                    not is_definite(toks[end]) and toks[end].key.endswith("ي")):
+                end += 1
+            named = self.text[toks[v + 1].start:toks[end - 1].end]
+            return _Speaker(named, None, None, named, sent.paragraph, inferred=True)
         if len(toks) < 3 or toks[0].key in lx.FUNCTION_KEYS or not toks[0].text.isalpha():
             return None
         if is_definite(toks[1]) and strip_al(toks[1].key) in lx.INSTITUTION_KEYS and (
