@@ -497,6 +497,12 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         kind = ORG if first_bare in lx.INSTITUTION_KEYS and not rank or (
             marked is not None and (first_bare in lx.OUTLET_NOUN_KEYS
                                     or first_bare in lx.NAMING_FRAME_KEYS)) else PERSON
+        if marked is not None and kind == ORG and title_words == words[:1] and (
+                first in lx.INSTITUTION_KEYS or first in lx.OUTLET_NOUN_KEYS) and (
+                title_words[0].text.isalpha() and not first.startswith("ال")):
+            # قالت شركة «سبوتيفاي»، حركة «حماس»: the body is its noun and its name (the
+            # keys stay the name's, which later references use alone)
+            name = f"{title_words[0].text} {name}"
         return Mention(surface, kind, start, end, name, name_keys([t.text for t in name_words]),
                        title_keys, None, gender)
     if first in lx.PRONOUN_KEYS:
