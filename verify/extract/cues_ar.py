@@ -1431,7 +1431,9 @@ class _Reader:
         k += rank
         while k < len(toks) and k - j - rank <= 4 and (
                 name_like(toks[k]) or toks[k].key in lx.PARTICLE_KEYS or toks[k].key == "الله"
-                or k > j + 1 + rank and is_family_name(toks[k])):
+                or k > j + 1 + rank and is_family_name(toks[k])
+                # عبد الرقيب: after بن or عبد comes a name, whatever it looks like
+                or k > j + 1 + rank and toks[k - 1].key in _NAME_LINKS and toks[k].text.isalpha()):
             k += 1
         end = k
         while k < len(toks) and k - end < 4 and (

@@ -386,7 +386,9 @@ class FullNames:
             toks = self.sentences[s].tokens
             j = t - 1
             while j >= 0 and t - j <= _MAX_FIRST_NAMES and toks[j].key not in _NOT_FIRST_NAMES and (
-                    not _is_title(toks[j].key)) and not object_noun(toks[j]) and (
+                    # (عبد الرقيب، عبد الملك: a title after عبد is part of the name)
+                    not _is_title(toks[j].key) or j > 0 and toks[j - 1].key == "عبد") and (
+                    not object_noun(toks[j])) and (
                     name_like(toks[j]) or toks[j].key in lx.PARTICLE_KEYS
                     or toks[j].key in _COMPOUND_SECOND and j > 0 and name_like(toks[j - 1])):
                 j -= 1
