@@ -236,6 +236,12 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وقال الكسندر بيتروف إن «المفاوضات حول الأسعار لم تنته بعد».",
+        "المفاوضات حول الأسعار لم تنته بعد",
+        "الكسندر بيتروف",
+        id="a_foreign_first_name_that_looks_definite",
+    ),
+    pytest.param(
         "وأوضح الرقيب في شرطة «دالاس» مارك هولت أن «الدورية وصلت إلى المكان بعد دقائق "
         "من البلاغ».",
         "الدورية وصلت إلى المكان بعد دقائق من البلاغ",

@@ -275,6 +275,12 @@ WAW_NAMES = words("وليد وائل وديع وسام وفاء وجدي وضا�
 # First names that begin with ل (not the preposition and a noun: لويس, not ل + ويس).
 LAM_NAMES = words("لويس لويز لوران ليونيل لوكا لوكاس لورا لورانس ليلى لينا لوسي ليندا ليام "
                   "لاري لازلو لامين لورنزو ليوناردو لويجي لوتشيانو ليونارد لودفيغ لوك")
+# Foreign first names written with what looks like the article (الكسندر نوفاك, السا
+# غونزاليس): names, not definite words.
+FOREIGN_AL_NAMES = words(
+    "الكسندر الكساندر ألكسندر ألكساندر اليكسي الكسي اليكس الكس السا إلسا الفريد "
+    "البرت البرتو الفارو اليخاندرو اليسيو اليساندرو الكسيس اليزابيث اليزابيت الينا "
+    "الفونسو الفيس اليسا اليونا الكسندرا الكساندرا الكسندرو")
 # Nouns for a family or household that open a name without being one (عائلة هاموند).
 FAMILY_WORDS = words("عائلة أسرة العائلة الأسرة ذوي")
 # Kinship nouns that stand for a person like a title (والد الطفلة، شقيق الضحية).
@@ -556,6 +562,7 @@ CIRCUMSTANCE_PREP_KEYS = _fold_all(CIRCUMSTANCE_PREPOSITIONS)
 CIRCUMSTANCE_NOUN_KEYS = _fold_all(CIRCUMSTANCE_NOUNS)
 OUTLET_NOUN_KEYS = _fold_all(OUTLET_NOUNS)
 AGENCY_KEYS = _fold_all(AGENCIES)
+FOREIGN_AL_KEYS = _fold_all(FOREIGN_AL_NAMES)
 AGENCY_NAME_KEYS = tuple(sorted({tuple(fold_ar(w) for w in name.split()) for name in AGENCY_NAMES},
                                  key=len, reverse=True))
 TITLE_KEYS = _fold_all(TITLE_WORDS)

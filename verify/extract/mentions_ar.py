@@ -69,11 +69,12 @@ _DEFINITE_RE = re.compile("(?:" + "|".join(_DEFINITE) + ")..", re.DOTALL)
 
 def is_definite(tok: Tok) -> bool:
     """Does the word carry the article? Read on the text: أليكسي is not definite, nor is
-    والد (a word of four letters that only looks like و + ال)."""
+    والد (a word of four letters that only looks like و + ال), nor a foreign first name
+    written without the hamza (الكسندر)."""
     text = tok.text
     if "\u0640" in text:
         text = text.replace("\u0640", "")
-    return _DEFINITE_RE.match(text) is not None
+    return _DEFINITE_RE.match(text) is not None and tok.key not in lx.FOREIGN_AL_KEYS
 
 
 def _in_lexicon(key: str) -> bool:
