@@ -11,7 +11,14 @@ import re
 
 from . import lexicon_ar as lx
 from .keys import fold_ar, strip_al, words
-from .mentions_ar import accusative_participle, is_definite, is_family_name, name_like, object_noun
+from .mentions_ar import (
+    accusative_participle,
+    in_body_name,
+    is_definite,
+    is_family_name,
+    name_like,
+    object_noun,
+)
 from .segment import Tok
 
 __all__ = [
@@ -159,8 +166,11 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # قال نيتشه عبارته الشهيرة: the object after the name
     if subject and key.startswith("ل") and len(key) > 3 and name_like(subject[-1]) and (
             subject[-1].key not in lx.PARTICLE_KEYS) and not (
-            key.startswith("لل") and strip_al(key[2:]) in lx.INSTITUTION_KEYS):
-        return True  # رودجرز للصحافيين: the hearers, not the speaker
+            key.startswith("لل") and strip_al(key[2:]) in lx.INSTITUTION_KEYS) and (
+            not in_body_name(subject, len(subject) - 1)):
+        # رودجرز للصحافيين: the hearers, not the speaker (but لمركز الملك سلمان للإغاثة:
+        # the rest of a body's name)
+        return True
     if not subject and key in _MATTERS:
         return True  # وأوضح الأمر قائلا: "explained the matter", the object; he speaks
     if subject and key in DEMONSTRATIVES:

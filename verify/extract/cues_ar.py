@@ -70,6 +70,13 @@ _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
 _AS_WELL = frozenset(fold_ar(w) for w in ("كما", "وكما"))
+
+
+def _demonstrative(tok: Tok) -> bool:
+    """هذه، وبهذه، لذلك: a demonstrative, alone or after a conjunction or preposition."""
+    key = tok.key
+    return any(key.startswith(p) and key[len(p):] in DEMONSTRATIVES
+               for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
 _WHICH = frozenset(fold_ar(w) for w in ("التي", "الذي"))
 _RELAYING = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا", "ونقلاً"))
 _PREVIOUSLY = frozenset(fold_ar(w) for w in ("سبق", "وسبق", "فسبق"))
@@ -1461,9 +1468,11 @@ class _Reader:
                 after.key in lx.CIRCUMSTANCE_PREP_KEYS and k + 2 < n
                 and toks[k + 2].key in lx.CIRCUMSTANCE_NOUN_KEYS):
             return k + 1
-        if strip_al(after.key) in lx.TITLE_KEYS and k - j >= 3 and all(
-                name_like(t) for t in toks[j + 1:k]):
-            return k + 1  # كتب “جون كولر” نائب رئيس التسويق: a full name, then his title
+        if strip_al(after.key) in lx.TITLE_KEYS and k - j >= 3 and name_like(toks[j + 1]) and all(
+                name_like(t) or is_family_name(t) for t in toks[j + 2:k]):
+            # كتب “جون كولر” نائب رئيس التسويق، قال "عذبي العقيل" مدير عام المبيعات: a
+            # full name, then his title
+            return k + 1
         return None
 
     def _svo_subject(self, toks: list[Tok], i: int) -> list[Tok]:
@@ -1517,8 +1526,8 @@ class _Reader:
         if i - k > SVO_LIMIT:
             return []
         left = toks[k + 1:i]
-        if not left:
-            return []
+        if not left or any(_demonstrative(t) for t in left):
+            return []  # وبهذه المناسبة قال: when, not who
         first = strip_al(left[0].key)
         if (first in lx.TITLE_KEYS or first in lx.INSTITUTION_KEYS or first in lx.UNNAMED_KEYS
                 or left[0].key in lx.ORGANISATION_KEYS or left[0].key in lx.HONORIFIC_KEYS):

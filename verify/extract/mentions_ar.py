@@ -17,7 +17,8 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import THEIR_SUFFIXES, fold_ar, possessed_forms, skeleton_ar, strip_al, words
 from .segment import Tok, abbreviation_stop
 
-__all__ = ["accusative_participle", "is_body", "is_definite", "is_family_name", "is_provision",
+__all__ = ["accusative_participle", "in_body_name", "is_body", "is_definite", "is_family_name",
+           "is_provision",
            "mention_of", "mention_word", "name_keys", "name_like", "object_noun", "org_extent",
            "possessed_title", "scan_titled_names"]
 
@@ -252,8 +253,8 @@ def _name_start(tokens: list[Tok], end: int) -> int:
                 and not (i - 1 >= 0 and tokens[i - 1].key in lx.PARTICLE_KEYS and _wordy(tok)) \
                 and not allah_in_name(tokens, i):
             break  # (يد الله جواني، فضل الله: الله inside a name)
-        if _governs(tokens[i - 1] if i > 0 else None):
-            break
+        if _governs(tokens[i - 1] if i > 0 else None) and tokens[i - 1].text not in _NAME_WORDS:
+            break  # (but علي عشقي: علي written with ي is the name, not the preposition)
         if start == end and governs_possessed(tokens, i):
             break  # فلانة | طبيعة مهنتها
         start = i
@@ -545,6 +546,25 @@ def _provision(text: str, tokens: list[Tok]) -> Mention | None:
     surface = text[tokens[0].start:tokens[end].end]
     return Mention(surface, ORG, tokens[0].start, tokens[end].end, surface, (fold_ar(surface),),
                    frozenset({strip_al(tokens[0].key)}))
+
+
+_ROYALS = frozenset(fold_ar(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "السلطان",
+                                         "الشيخة", "الرئيس"))
+
+
+def in_body_name(tokens: list[Tok], k: int) -> bool:
+    """Is tokens[k] part of a name a body carries (مركز الملك سلمان للإغاثة، بجامعة الملك
+    عبدالعزيز): a name after a royal title that follows an institution noun?"""
+    i = k
+    while i > 0 and (name_like(tokens[i]) or tokens[i].key in lx.PARTICLE_KEYS):
+        i -= 1
+    if i == k or i < 1 or tokens[i].key not in _ROYALS:
+        return False
+    head = tokens[i - 1].key
+    for bare in (head, head[1:], head[2:]):  # مركز، لمركز، بجامعة، ولجائزة
+        if bare in lx.INSTITUTION_KEYS or bare in lx.NAMING_FRAME_KEYS:
+            return True
+    return False
 
 
 def is_body(tok: Tok) -> bool:
