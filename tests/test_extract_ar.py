@@ -236,6 +236,19 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وقال الدكتور مساعد الخطيب إن «العمل في المشروع يسير وفق الخطة المرسومة».",
+        "العمل في المشروع يسير وفق الخطة المرسومة",
+        "مساعد الخطيب",
+        id="a_title_word_after_a_rank_is_a_first_name",
+    ),
+    pytest.param(
+        "أكد المشرف على برنامج تأهيل القادة في جامعة هارفارد وعضو هيئة الخبراء في الجامعة الدكتور "
+        "نائل الخطيب أن «البرنامج يعكس رؤية المؤسسة في إعداد جيل جديد».",
+        "البرنامج يعكس رؤية المؤسسة في إعداد جيل جديد",
+        "نائل الخطيب",
+        id="two_long_titles_then_the_name_after_a_rank",
+    ),
+    pytest.param(
         "وقال الكسندر بيتروف إن «المفاوضات حول الأسعار لم تنته بعد».",
         "المفاوضات حول الأسعار لم تنته بعد",
         "الكسندر بيتروف",
@@ -1885,6 +1898,12 @@ def test_a_method_after_a_title_is_the_object():
             "\"سيتم توزيع حجم كبير من المساعدات على العائلات المتضررة\".")
     claim = one(text, Q, "سيتم توزيع حجم كبير من المساعدات على العائلات المتضررة")
     assert claim.speaker == "المدير العام لإدارة الطوارئ في ألبانيا"
+
+
+def test_a_title_keeps_the_preposition_it_takes():
+    text = "وقال المشرف العام على البرنامج المهندس سامي الخطيب إن «العمل يسير وفق الخطة المرسومة»."
+    claim = one(text, Q, "العمل يسير وفق الخطة المرسومة")
+    assert claim.speaker_mention == "المشرف العام على البرنامج المهندس سامي الخطيب"
 
 
 def test_the_programme_a_titled_man_runs_is_part_of_his_title_not_the_via():

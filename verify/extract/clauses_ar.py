@@ -135,8 +135,9 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # وقال الأفغاني رضا | البالغ العشرين من العمر
     if subject and key.startswith("ال") and key[2:] in lx.OUTLET_NOUN_KEYS and (
             subject[-1].text.isalpha() and not subject[-1].key.startswith("ال")
-            and subject[-1].key not in lx.TITLE_KEYS):
-        return True  # وأبلغ جوسن | الصحيفة: the paper he told, after his name
+            and subject[-1].key not in lx.TITLE_KEYS and subject[-1].key not in lx.FUNCTION_KEYS):
+        return True  # وأبلغ جوسن | الصحيفة: the paper he told, after his name (not على |
+        #              البرنامج after a title)
     if len(subject) == 1 and is_definite(subject[0]) and strip_al(subject[0].key) in (
             _SOURCE_NOUNS) and tok.text.isalpha() and not is_definite(tok) and (
             key not in lx.EMPHATIC_KEYS):

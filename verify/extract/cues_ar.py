@@ -70,6 +70,21 @@ _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
 _AS_WELL = frozenset(fold_ar(w) for w in ("كما", "وكما"))
+# Titles that take a preposition (المشرف على، القائم على، المسؤول عن).
+_TITLE_PREPOSITIONS = {fold_ar("على"): frozenset(fold_ar(w) for w in (
+                           "مشرف", "مشرفة", "قائم", "قائمة", "القائمين", "وصي")),
+                       fold_ar("عن"): frozenset(fold_ar(w) for w in (
+                           "مسؤول", "مسؤولة", "مسئول", "مسئولة", "المسؤولين", "نائب", "نائبة",
+                           "ممثل", "ممثلة", "متحدث", "متحدثة", "ناطق", "ناطقة"))}
+
+
+def _governs_preposition(subject: list[Tok], key: str) -> bool:
+    """Does the title the subject ends with (past its adjectives: المشرف العام) take
+    this preposition?"""
+    k = len(subject) - 1
+    while k > 0 and subject[k].key in lx.DESCRIPTOR_KEYS:
+        k -= 1
+    return strip_al(subject[k].key) in _TITLE_PREPOSITIONS[key]
 
 
 def _demonstrative(tok: Tok) -> bool:
@@ -1069,6 +1084,12 @@ class _Reader:
                 subject.append(t)  # وليد بن على الجلال: after بن comes a name, whatever it
                 j += 1             # looks like (على، عبد)
                 continue
+            if subject and not circumstance and not comma and key in _TITLE_PREPOSITIONS and (
+                    _governs_preposition(subject, key)) and j + 1 < n and toks[j + 1].text.isalpha() and (
+                    toks[j + 1].key not in lx.FUNCTION_KEYS):
+                subject.append(t)  # وأوضح المشرف العام على البرنامج الدكتور فلان: the
+                j += 1             # preposition the title takes, not where he spoke
+                continue
             if subject and key in _AS and j + 1 < n and toks[j + 1].key not in _AS and (
                     toks[j + 1].key in lx.VERB_KEYS or toks[j + 1].key in _AS_VERBS):
                 # وقال فلان كما ورد في فقرات من خطابه نشرت مسبقا إن: "as stated in ...",
@@ -1277,12 +1298,13 @@ class _Reader:
             postposed = True
             result = ("", None, j)
         if len(subject) > SUBJECT_LIMIT:
-            if not (len(subject) >= 2 and name_like(subject[0]) and (
-                    name_like(subject[1]) or is_family_name(subject[1]))):
+            if len(subject) >= 2 and name_like(subject[0]) and (
+                    name_like(subject[1]) or is_family_name(subject[1])):
+                # أفاد فلان فلان المسؤول في السلطة لشمال الضفة حيث ...: a long description
+                # after a name; the name and the start of his title are enough
+                subject = subject[:SUBJECT_LIMIT]
+            elif not self._long_title_then_name(subject):
                 return None
-            # أفاد فلان فلان المسؤول في السلطة لشمال الضفة حيث ...: a long description
-            # after a name; the name and the start of his title are enough
-            subject = subject[:SUBJECT_LIMIT]
         if subject and is_manner(subject[0]) and len(subject) > 1 and (
                 subject[1].key in lx.FUNCTION_KEYS or not any(name_like(t) for t in subject[1:])
         ) and not (strip_al(subject[1].key) in lx.TITLE_KEYS or subject[1].key in lx.HONORIFIC_KEYS):
@@ -1452,6 +1474,17 @@ class _Reader:
                 or toks[k].key.startswith("ل") and len(toks[k].key) > 3):
             return []
         return toks[j + 1:end]
+
+    def _long_title_then_name(self, subject: list[Tok]) -> bool:
+        """أكد المشرف على برنامج إعداد القادة في جامعة هارفارد وعضو هيئة الخبراء في
+        الجامعة الدكتور مساعد الأحمد: two titles joined by و, and the full name after a
+        rank at the end, however long the titles are."""
+        if len(subject) > 2 * SUBJECT_LIMIT or strip_al(subject[0].key) not in lx.TITLE_KEYS:
+            return False
+        mention = mention_of(self.text, subject)
+        return mention is not None and mention.kind == PERSON and bool(mention.name) and (
+            len(mention.name.split()) >= 2 and mention.end == subject[-1].end
+            and subject[-len(mention.name.split()) - 1].key in lx.HONORIFIC_KEYS)
 
     @staticmethod
     def _marked_subject(toks: list[Tok], j: int) -> int | None:

@@ -61,6 +61,8 @@ def _prefixed(tok: Tok) -> bool:
     return tok.key.startswith(_PREFIXED) and len(tok.key) >= 4
 
 
+# First names that are also title words (مساعد، أمين، حاكم).
+_TITLE_FIRST_NAMES = frozenset(fold_ar(w) for w in ("مساعد", "أمين", "حاكم"))
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
 
 
@@ -238,6 +240,10 @@ def _name_start(tokens: list[Tok], end: int) -> int:
         if prev is not None and _preposition_noun(prev):
             return end  # لدول الخليج، برعاية المهرجان: a prepositional phrase, not a name
         after_particle = i >= 2 and tokens[i - 2].key in lx.PARTICLE_KEYS
+        if prev is not None and i >= 2 and tokens[i - 2].key in lx.HONORIFIC_KEYS and (
+                prev.key in _TITLE_FIRST_NAMES):
+            return i - 1  # الدكتور مساعد الأحمد: a first name that is also a title word
+            #               (not سمو رئيس الشباب: a title after a style)
         if prev is not None and object_noun(prev):
             return end  # مفتي عام السعودية | حادث التفجير: the object, not a name
         if prev is None or name_like(prev) or after_particle or prev.key in lx.HONORIFIC_KEYS or (
