@@ -158,8 +158,9 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
             key in lx.CIRCUMSTANCE_PREP_KEYS or key in ("علي", "عن", "من", "مع")):
         return True  # مارك تونر | في الإيجاز الصحفي
     if len(subject) == 1 and (key in lx.CIRCUMSTANCE_PREP_KEYS or key == "عن") and (
-            name_like(subject[0]) or is_family_name(subject[0])):
-        return True  # هويدي | في مقاله، بولوني | عن بيتوركا: a surname, then where or of whom
+            name_like(subject[0]) or is_family_name(subject[0]) or subject[0].key == "الله"):
+        return True  # هويدي | في مقاله، بولوني | عن بيتوركا، الله | في كتابه: a name, then
+        #              where or of whom
     if not subject and key in lx.CIRCUMSTANCE_NOUN_KEYS and text.endswith(("ه", "ها", "هم")):
         return True  # واختتم حديثه بقوله: the object, not the speaker (but وقال بيان)
     if subject and (name_like(subject[-1]) or is_family_name(subject[-1])) and key.endswith(

@@ -491,9 +491,9 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             name_words, title_words = [], words
         if name_words and title_words == words[:1] and (
                 first_bare in lx.UNNAMED_KEYS or first in lx.UNNAMED_KEYS) and (
-                name_words[0].key.endswith("ي") and not is_definite(name_words[0])):
-            # مصدر عسكري أردني مخول: an unnamed source and the adjectives that say what
-            # kind, not a name after a title
+                name_words[0].key.endswith(("ي", "يه")) and not is_definite(name_words[0])):
+            # مصدر عسكري أردني مخول، مصادر يمنية مطلعة: an unnamed source and the
+            # adjectives that say what kind, not a name after a title
             name_words, title_words = [], words
     title_keys = frozenset(strip_al(t.key) for t in title_words if t.key not in _PREPOSITIONS
                            and t.key not in lx.FUNCTION_KEYS)
