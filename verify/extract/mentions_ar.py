@@ -144,8 +144,9 @@ def _name_like(tok: Tok) -> bool:
     # بتبوك، لجنيف، لهيئة: a preposition glued to a place, a lexicon word or a definite noun
     if key[0] in "بلك" and len(key) > 3:
         rest = key[1:]
-        if rest in lx.PLACE_KEYS or strip_al(rest) != rest or _in_lexicon(rest):
-            return False
+        if rest in lx.PLACE_KEYS or strip_al(rest) != rest or _in_lexicon(rest) and not (
+                rest in lx.VERB_KEYS or rest in lx.PARTICIPLE_KEYS):
+            return False  # (but كيري: no preposition is glued to a verb, يرى)
     return True
 
 
