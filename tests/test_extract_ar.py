@@ -236,6 +236,13 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وقال جون فالون المدير العام لدار «بيرسون» في بيان نشرته المجموعة إن «الصفقة ستكتمل "
+        "قبل نهاية العام».",
+        "الصفقة ستكتمل قبل نهاية العام",
+        "جون فالون",
+        id="a_family_name_that_looks_like_fa_and_the_article",
+    ),
+    pytest.param(
         "وقال وزير الخارجية الأمريكي جون كيري إن «المحادثات ستستأنف الأسبوع المقبل في جنيف».",
         "المحادثات ستستأنف الأسبوع المقبل في جنيف",
         "جون كيري",
@@ -1916,6 +1923,12 @@ def test_a_method_after_a_title_is_the_object():
             "\"سيتم توزيع حجم كبير من المساعدات على العائلات المتضررة\".")
     claim = one(text, Q, "سيتم توزيع حجم كبير من المساعدات على العائلات المتضررة")
     assert claim.speaker == "المدير العام لإدارة الطوارئ في ألبانيا"
+
+
+def test_a_news_family_name_that_looks_like_lam_and_a_noun():
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين إن «المحادثات كانت بناءة ومفيدة»."
+    claim = one(text, Q, "المحادثات كانت بناءة ومفيدة")
+    assert claim.speaker_mention == "وزير الخارجية الروسي سيرغي لافروف"
 
 
 def test_a_title_keeps_the_preposition_it_takes():

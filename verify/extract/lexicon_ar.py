@@ -274,13 +274,18 @@ WAW_NAMES = words("وليد وائل وديع وسام وفاء وجدي وضا�
                   "وردة وسيم وصال وجدان ودود وفيق وهبي وحيدة وعد ولي وهاب")
 # First names that begin with ل (not the preposition and a noun: لويس, not ل + ويس).
 LAM_NAMES = words("لويس لويز لوران ليونيل لوكا لوكاس لورا لورانس ليلى لينا لوسي ليندا ليام "
-                  "لاري لازلو لامين لورنزو ليوناردو لويجي لوتشيانو ليونارد لودفيغ لوك")
-# Foreign first names written with what looks like the article (الكسندر نوفاك, السا
-# غونزاليس): names, not definite words.
+                  "لاري لازلو لامين لورنزو ليوناردو لويجي لوتشيانو ليونارد لودفيغ لوك "
+                  # family names of the news (لافروف, not ل + افروف)
+                  "لافروف لاجارد لاغارد ليون لينش لوريتا لوتش ليبرمان ليفني لاريجاني "
+                  "لوكاشينكو لعمامرة لابيد لوبان")
+# Foreign names written with what looks like the article (الكسندر نوفاك، السا
+# غونزاليس، واليفر ري، جون فالون): names, not definite words.
 FOREIGN_AL_NAMES = words(
     "الكسندر الكساندر ألكسندر ألكساندر اليكسي الكسي اليكس الكس السا إلسا الفريد "
     "البرت البرتو الفارو اليخاندرو اليسيو اليساندرو الكسيس اليزابيث اليزابيت الينا "
-    "الفونسو الفيس اليسا اليونا الكسندرا الكساندرا الكسندرو")
+    "الفونسو الفيس اليسا اليونا الكسندرا الكساندرا الكسندرو "
+    # with و or ف before what looks like the article
+    "واليفر والتر فالون فالكاو فالفيردي")
 # Nouns for a family or household that open a name without being one (عائلة هاموند).
 FAMILY_WORDS = words("عائلة أسرة العائلة الأسرة ذوي")
 # Kinship nouns that stand for a person like a title (والد الطفلة، شقيق الضحية).
