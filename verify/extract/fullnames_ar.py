@@ -134,6 +134,12 @@ class FullNames:
             if outlet is not None:
                 full[name] = outlet  # وقالت الصحيفة البريطانية -> صحيفة ديلي ميل
                 continue
+            parts = fullest.split()
+            if len(parts) == 2 and fold_ar(parts[0]) in _NAME_OPENERS:
+                glued = by_last.get(fold_ar(parts[0] + parts[1]), set())
+                if len(glued) == 1:
+                    full[name] = next(iter(glued))  # عبد الغني -> حسين عبدالغني
+                    continue
             if " " in fullest:
                 tail = [fold_ar(w) for w in fullest.split()]
                 found = {" ".join(words) for words in longer if len(words) > len(tail)
