@@ -254,8 +254,9 @@ def _l_words(sentences: list[Sentence]) -> frozenset[str]:
             tok = toks[k]
             key = tok.key
             if key[:1] != "ل" or len(key) < 4 or key.startswith("لل") or is_definite(tok) or (
-                    not tok.text.isalpha()) or mention_word(key[1:]) or key.endswith(_PRONOUN_ENDINGS):
-                continue
+                    not tok.text.isalpha()) or mention_word(key[1:]) or key.endswith(_PRONOUN_ENDINGS) or (
+                    tok.text.endswith("ة")):
+                continue  # (اللاعب أربيولا | لتهدئة رونالدو: ل + a verbal noun in ة, a purpose)
             prev = toks[k - 1]
             after = toks[k + 1] if k + 1 < len(toks) else None
             if prev.key in _STANDALONE_PREPOSITIONS or k >= 2 and name_like(prev) and (
