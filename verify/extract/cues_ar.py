@@ -51,6 +51,7 @@ from .mentions_ar import (
     name_like,
     org_extent,
     scan_titled_names,
+    source_adjective,
 )
 from .segment import Sentence, Tok
 from .sources_ar import outlet_at, source_at
@@ -447,8 +448,7 @@ class _Reader:
             # كما تحدث مصدر عسكري مالي عن ...، وأشار إلى: an unnamed source after the verb
             # (and the adjectives that say what kind) is the subject a later verb continues
             end = v + 2
-            while end < len(toks) and end < v + 5 and toks[end].text.isalpha() and (
-                    not is_definite(toks[end]) and toks[end].key.endswith("ي")):
+            while end < len(toks) and end < v + 5 and source_adjective(toks[end]):
                 end += 1
             named = self.text[toks[v + 1].start:toks[end - 1].end]
             return _Speaker(named, None, None, named, sent.paragraph, inferred=True)

@@ -18,9 +18,8 @@ from .keys import THEIR_SUFFIXES, fold_ar, possessed_forms, skeleton_ar, strip_a
 from .segment import Tok, abbreviation_stop
 
 __all__ = ["accusative_participle", "in_body_name", "is_body", "is_definite", "is_family_name",
-           "is_provision",
-           "mention_of", "mention_word", "name_keys", "name_like", "object_noun", "org_extent",
-           "possessed_title", "scan_titled_names"]
+           "is_provision", "mention_of", "mention_word", "name_keys", "name_like", "object_noun",
+           "org_extent", "possessed_title", "scan_titled_names", "source_adjective"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
 # Document nouns that are also family names (عمر بن الخطاب)
@@ -492,7 +491,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             name_words, title_words = [], words
         if name_words and title_words == words[:1] and (
                 first_bare in lx.UNNAMED_KEYS or first in lx.UNNAMED_KEYS) and (
-                name_words[0].key.endswith(("ي", "يه")) and not is_definite(name_words[0])):
+                source_adjective(name_words[0])):
             # مصدر عسكري أردني مخول، مصادر يمنية مطلعة: an unnamed source and the
             # adjectives that say what kind, not a name after a title
             name_words, title_words = [], words
@@ -553,6 +552,12 @@ def _provision(text: str, tokens: list[Tok]) -> Mention | None:
     surface = text[tokens[0].start:tokens[end].end]
     return Mention(surface, ORG, tokens[0].start, tokens[end].end, surface, (fold_ar(surface),),
                    frozenset({strip_al(tokens[0].key)}))
+
+
+def source_adjective(tok: Tok) -> bool:
+    """عسكري، أردني، يمنية: an indefinite nisba adjective, the kind of word that says
+    what an unnamed source is (مصدر عسكري أردني، مصادر يمنية مطلعة), never its name."""
+    return not is_definite(tok) and tok.text.isalpha() and tok.key.endswith(("ي", "يه"))
 
 
 _ROYALS = frozenset(fold_ar(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "السلطان",

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from verify.text.hazards import BIDI_CHARS, ZERO_WIDTH_CHARS
+
 from .keys import fold_ar, fold_en
 from .marks import split_paragraphs
 
@@ -30,19 +32,21 @@ _MARK_CHARS = "«»“”„‟〝〞″\"＂‹›‘’"
 _FAST_ATTRS = ["IDX", "LENGTH", "IS_SPACE", "IS_PUNCT"]
 _CHUNK = 100_000  # longest piece of one paragraph handed to spaCy at once
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-# Invisible format characters (bidi marks and embeddings, zero-width joiners, BOM)
-# glued to a word (للمعارض \u200fوالمؤتمرات): left out of the token, so the word is a
-# word to every test that reads its letters.
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+# Invisible format characters (the bidi controls and zero-width characters the hazard
+# flags name) glued to a word (للمعارض \u200fوالمؤتمرات): left out of the token, so the
+# word is a word to every test that reads its letters.
+_INVISIBLE = "".join(sorted(BIDI_CHARS | ZERO_WIDTH_CHARS))
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_KEY_CACHE = 200_000  # folded keys of the words seen recently, per language
+_KEYS: dict[str, dict[str, str]] = {}
 
 
 def _visible(start: int, word: str) -> tuple[int, str]:
     """The token without the invisible characters at its edges (its text may be empty)."""
     bare = word.lstrip(_INVISIBLE)
     return start + len(word) - len(bare), bare.rstrip(_INVISIBLE)
-_KEY_CACHE = 200_000  # folded keys of the words seen recently, per language
-_KEYS: dict[str, dict[str, str]] = {}
+
+
 # Distinct whitespace-delimited strings whose tokens the fast tokenizer remembers (the
 # first ones seen; spaCy never evicts). Its default, 10,000, fills within a few hundred
 # news articles, after which every other word goes through the affix patterns again.
