@@ -108,6 +108,8 @@ _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
 
 # Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
 _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
+# Verbal nouns of telling that take a name as object (عدم ذكر اسمه، كشف اسمها).
+_WITHHELD = frozenset(fold_ar(w) for w in ("ذكر", "كشف", "نشر", "إفصاح", "إعلان", "تحديد"))
 DASHES = frozenset("-–—")
 _AS_FOR = frozenset(fold_ar(w) for w in ("أما", "وأما"))
 _OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
@@ -980,7 +982,9 @@ class _Reader:
                 j += size
                 continue
             if key in lx.CALLED_KEYS and (subject or circumstance or comma) and j + 1 < n and (
-                    toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS):
+                    toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS) and not (
+                    # الذي طلب عدم الإفصاح عن اسمه، عدم ذكر اسمه: the name he withheld
+                    toks[j - 1].key == "عن" or strip_al(toks[j - 1].key) in _WITHHELD):
                 # وقالت امرأة من سكان المدينة ... تدعى سلمى: the name after a long
                 # description is the speaker (mention_of reads the words after تدعى)
                 k = j + 2  # the word after تدعى is a name whatever else it may mean (ليلى)
@@ -1747,6 +1751,14 @@ class _Reader:
             # وأشار بيان المنظمة: the statement of the body named before with that noun
             return Mention(first.text, ORG, first.start, first.end, None, (),
                            frozenset({strip_al(first.key)}), strip_al(first.key))
+        if not is_definite(first) and first.text.isalpha() and len(words) >= 3 and (
+                first.key in lx.INSTITUTION_KEYS and first.key not in lx.TITLE_KEYS
+                and is_definite(words[2])):
+            # وقال بيان وزارة الدفاع: the statement of the body it names in the genitive
+            end = 1 + org_extent(words[1:])
+            name = self.text[first.start:words[end].end]
+            return Mention(name, ORG, first.start, words[end].end, name, (fold_ar(name),),
+                           frozenset({first.key}), first.key)
         if first.key.startswith("لل"):
             head, skip = strip_al("ال" + first.key[2:]), 1
         elif first.key.startswith("ل"):

@@ -31,6 +31,8 @@ _LEXICON = (lx.TITLE_KEYS | lx.KINSHIP_KEYS | lx.HONORIFIC_KEYS | lx.INSTITUTION
             | lx.OBJECT_OPENER_KEYS | lx.COURTESY_KEYS | lx.NUMBER_KEYS | lx.DATE_KEYS
             | lx.OUTLET_NOUN_KEYS | (lx.DOCUMENT_NOUN_KEYS - _SURNAME_DOCUMENTS)
             | frozenset(lx.VERB_KEYS) | frozenset(lx.PARTICIPLE_KEYS) | _PREPOSITIONS)
+# Nouns for an unnamed person (سيدة، رجل): never a word of a name (but طالب is one too)
+_PERSON_NOUNS = lx.PERSON_NOUN_KEYS - {fold_ar("طالب")}
 _HEADS = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.KINSHIP_KEYS
 # في تصريح، في بيان، خلال مؤتمر: where words were said; no title runs on into them
 _SAYING_OCCASIONS = lx.CIRCUMSTANCE_NOUN_KEYS - frozenset(fold_ar(w) for w in words(
@@ -45,8 +47,9 @@ _UNKNOWN_LIMIT = 4
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 # Honorifics that are also family names at the end of a name (سمير الحاج).
 _FAMILY_HONORIFICS = frozenset(fold_ar(w) for w in words("الحاج الشيخ"))
-# Names that fold onto a function word (علي / على): read on the text.
-_NAME_WORDS = frozenset({"علي", "عليّ"})
+# Names that fold onto a function word (علي / على, آنا / أنا): read on the text (the
+# pronoun is never written with madda: every آنا of the corpus is a name).
+_NAME_WORDS = frozenset({"علي", "عليّ", "آنا"})
 _PREFIXED = ("ل", "ك", "ب", "ف", "و")
 # Nouns that take a pronoun ending right after a speaker (أبدى الوزير ارتياحه).
 _PRONOUN_STEMS = (lx.OBJECT_OPENER_KEYS | lx.CIRCUMSTANCE_NOUN_KEYS | lx.SPEECH_NOUN_KEYS
@@ -321,8 +324,11 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
             name_like(words[i]) or words[i].key in lx.PARTICLE_KEYS
             # عبدالله بن مساعد الرئيس العام: a title word after بن is a name
             or i > start and words[i - 1].key in lx.PARTICLE_KEYS and words[i].text.isalpha()
-            # عبد الله البرقان رئيس ...: the second half of a compound name
-            or i > start and words[i].key in _NAME_SECOND_HALVES and words[i - 1].key == "عبد"):
+            # عبد الله البرقان رئيس ...: the second half of a compound name (and محيي
+            # الدين حكمي مساعد ...، سيف الإسلام، نصر الله)
+            or i > start and words[i].key in _NAME_SECOND_HALVES and (
+                words[i - 1].key == "عبد" or name_like(words[i - 1]) and (
+                    words[i].key in _COMPOUND_HALVES or allah_in_name(words, i)))):
         i += 1
     if i < len(words) and i > start and is_family_name(words[i]):
         i += 1
@@ -464,7 +470,13 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         name_words = words[split:]
         title_words = words[:split]
         lead = _leading_name(words)
-        if lead is not None and (len(name_words) < 2 or lead[1] - lead[0] >= 2):
+        if lead is not None and (len(name_words) < 2 or lead[1] - lead[0] >= 2) and not (
+                # مبتكر الفكرة الفنان عوض زارب: a name after a rank outweighs two
+                # words before it that only look like a name and its family name
+                len(name_words) >= 2 and split > lead[1] and words[lead[1]].key in lx.HONORIFIC_KEYS
+                and lead[0] == 0 and is_definite(words[lead[1] - 1]) and not _prefixed(name_words[0])
+                # (not فيران سوريانو الرئيس التنفيذي لمانشستر سيتي, nor الدكتور فلان المدير)
+                and all(w.key.startswith("ال") for w in words[lead[1] + 1:split])):  # (الفنان الشاب)
             name_words = words[lead[0]:lead[1]]
             title_words = words[:lead[0]] + words[lead[1]:]
         if len(name_words) == 1 and len(words) >= 3 and name_words[0] is words[-1] and (
@@ -656,13 +668,16 @@ def governs_possessed(tokens: list[Tok], i: int) -> bool:
 
 
 _EULOGY_FIRST = frozenset(phrase[0] for phrase in lx.EULOGY_KEYS)
+# Title words that make a first name with الله after them (ولي الله سيف)
+_ALLAH_FIRST = frozenset({fold_ar("ولي")})
 _BEFORE_ALLAH = frozenset(fold_ar(w) for w in ("شاء", "سبحان", "ماشاء", "إنشاء", "بإذن"))
 
 
 def allah_in_name(tokens: list[Tok], i: int) -> bool:
     """نصر الله، فضل الله، يد الله: الله after a name word is part of the name (not إن
     شاء الله, سبحان الله)."""
-    return tokens[i].key == "الله" and i > 0 and name_like(tokens[i - 1]) and (
+    return tokens[i].key == "الله" and i > 0 and (
+        name_like(tokens[i - 1]) or tokens[i - 1].key in _ALLAH_FIRST) and (
         tokens[i - 1].key not in _BEFORE_ALLAH) and not _prefixed(tokens[i - 1]) and (
         not eulogy_at(tokens, i - 1)[0])  # (ورحمة الله: a conjunction and a noun)
 
@@ -687,6 +702,8 @@ def object_noun(tok: Tok) -> bool:
 
 
 _NAME_SECOND_HALVES = frozenset(fold_ar(w) for w in ("الدين", "الإسلام", "الله", "الرحمن"))
+# The second halves that follow any first name (صلاح الدين، سيف الإسلام), not only عبد
+_COMPOUND_HALVES = frozenset(fold_ar(w) for w in ("الدين", "الإسلام"))
 
 
 def accusative_participle(tok: Tok) -> bool:
@@ -710,7 +727,10 @@ def _future_verb(tokens: list[Tok], j: int) -> bool:
 @lru_cache(maxsize=1 << 16)
 def possessed_title(key: str) -> bool:
     """مدربه، لنظيره، ومستشارها: a title with its possessor's pronoun (and و or ل
-    before it), which names the one who holds it next (مدربه جوزيه مورينيو)."""
+    before it), which names the one who holds it next (مدربه جوزيه مورينيو); not a
+    body's noun that folds the same way (منظمة is no منظم + ه)."""
+    if key in lx.INSTITUTION_KEYS or key[:1] in "ول" and key[1:] in lx.INSTITUTION_KEYS:
+        return False
     for suffix in ("ه", "ها", "هم"):
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             stem = key[:-len(suffix)]
@@ -749,6 +769,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 break
             if k in lx.CIRCUMSTANCE_PREP_KEYS and j + 1 < n and tokens[j + 1].key in _SAYING_OCCASIONS:
                 break  # المساعد السياسي في الحرس | في تصريح تناقلته وسائل إعلام
+            if k in _ALLAH_FIRST and j > i and j + 1 < n and allah_in_name(tokens, j + 1):
+                break  # حاكم المصرف المركزي | ولي الله سيف: a first name, not a title
             if governs:
                 # (برامج | وفعاليات القرية: a noun joined to the governed one is governed
                 # too, and itself governs the definite noun after it)
@@ -785,6 +807,7 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                     # الشاعر لجزء من ديوانه: ل + a noun, unless a surname follows
                     tokens[j].key[0] in "لبك" and not (j + 1 < n and name_like(tokens[j + 1])))
                     or _first_name_in_l(tokens, j)
+                    or tokens[j].key in _ALLAH_FIRST and j + 1 < n and allah_in_name(tokens, j + 1)
                     # الأمين العام للأمم المتحدة بان كي مون: بان before two name words
                     # is a name, not بأن written without its hamza
                     or tokens[j].text == "بان" and j + 2 < n and name_like(tokens[j + 1])
@@ -800,6 +823,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                     break
                 if plain >= 2 and (_future_verb(tokens, j) or accusative_participle(tokens[j])):
                     break
+                if plain >= 2 and tokens[j].key in _PERSON_NOUNS:
+                    break  # تعانق طبيبة النفس آنا كولوتا | سيدة: the verb's object
                 if object_noun(tokens[j]) or plain >= 1 and governs_possessed(tokens, j):
                     break  # ستافان دي ميستورا | اتفاق وقف النار: the name ends at the object
                     #        (and مفتي عام السعودية | حادث التفجير: an object, no name)
