@@ -111,6 +111,7 @@ _NOUN_GOVERNORS = frozenset(fold_ar(w) for w in ("عدم", "دون", "بدون",
 # Verbal nouns of telling that take a name as object (عدم ذكر اسمه، كشف اسمها).
 _WITHHELD = frozenset(fold_ar(w) for w in ("ذكر", "كشف", "نشر", "إفصاح", "إعلان", "تحديد"))
 DASHES = frozenset("-–—")
+_IT_IS = frozenset(fold_ar(w) for w in ("وهو", "وهي"))  # an aside: ، وهو من ...،
 _AS_FOR = frozenset(fold_ar(w) for w in ("أما", "وأما"))
 _OPENERS = frozenset(fold_ar(w) for w in ("و", "أما", "وأما", "ثم", "كما"))
 # «In» before a place opening a sentence, before its verb (وفي عدن أدانت الحكومة).
@@ -960,6 +961,7 @@ class _Reader:
         blessed: list[Tok] = []
         blessed_name = lx.PROPHET
         result = None
+        outlet_end = -1  # the token after the outlet that gave ``via``
         n = len(toks)
         j = i + 1
         while j < n and j - i <= 32:
@@ -1148,7 +1150,7 @@ class _Reader:
                 continue
             outlet = outlet_at(self.text, toks, j)
             if outlet is not None and subject and not circumstance and not comma and (
-                    key.startswith("لل") and is_definite(subject[-1])
+                    (key.startswith("لل") or key in ("ل", "لـ")) and is_definite(subject[-1])
                     and not any(name_like(w) for w in subject)
                     and any(strip_al(w.key) in lx.TITLE_KEYS for w in subject)):
                 # وقال المدير التنفيذي للبرنامج الوطني للمعارض والمؤتمرات المهندس طارق
@@ -1157,12 +1159,16 @@ class _Reader:
                 while k < n and k < outlet[1] + 2 and (toks[k].key in lx.HONORIFIC_KEYS
                                                        or strip_al(toks[k].key) in lx.TITLE_KEYS):
                     k += 1
-                if k < n and name_like(toks[k]) and not is_definite(toks[k]):
+                # (الأمين العام لـ«المجلس الإسلامي» الدكتور فلان: a body in marks is his
+                # when a rank and a name follow it)
+                if k < n and name_like(toks[k]) and not is_definite(toks[k]) and (
+                        key.startswith("لل") or k > outlet[1]):
                     subject.extend(toks[j:k])
                     j = k
                     continue
             if outlet is not None:
-                via = via or outlet[0]
+                if via is None:
+                    via, outlet_end = outlet[0], outlet[1]
                 j = outlet[1]
                 # وقال المسؤول لوكالة فرانس برس طالبا عدم كشف اسمه: the speaker is named
                 # before the outlet he spoke to
@@ -1186,6 +1192,17 @@ class _Reader:
                 if subject and not comma and not apposition and (
                         not circumstance or not any(name_like(w) for w in subject)):
                     # (also after a clause: كبير الباحثين الذين قاموا بالدراسة، فلان إن)
+                    aside = self._aside(toks, j)
+                    named = self._name_after_title(toks, aside, subject) if aside else []
+                    if named:
+                        # قال الأمين العام لـ«المجلس»، وهو من الجمعيات الإسلامية، الدكتور
+                        # فلان: the name after an aside on his body; the body in marks
+                        # right before it was his, not the outlet he spoke to
+                        if outlet_end == j:
+                            via = None
+                        subject.extend(named)
+                        j = aside + 1 + len(named)
+                        continue
                     apposition = self._title_after_comma(toks, j)
                     named = [] if apposition else self._name_after_title(toks, j, subject)
                     if named:
@@ -1450,6 +1467,20 @@ class _Reader:
                 toks[k].key not in lx.COMPLEMENTIZER_KEYS and toks[k].key not in lx.VERB_KEYS):
             k += 1
         return toks[j + 1:k]
+
+    @staticmethod
+    def _aside(toks: list[Tok], j: int) -> int | None:
+        """The comma closing an aside opened by وهو / وهي at the comma ``j`` (،
+        وهو من الجمعيات الإسلامية في البلاد،), at most a dozen words, no marks."""
+        if j + 2 >= len(toks) or toks[j + 1].key not in _IT_IS:
+            return None
+        for k in range(j + 2, min(len(toks), j + 14)):
+            tok = toks[k]
+            if tok.text in COMMAS:
+                return k
+            if tok.text in END_PUNCT or is_mark(tok.text) or tok.text in (":", "："):
+                return None
+        return None
 
     @staticmethod
     def _name_after_title(toks: list[Tok], j: int, subject: list[Tok]) -> list[Tok]:
