@@ -642,6 +642,21 @@ def _nisba_surname(tok: Tok) -> bool:
             and key.endswith("ي") and key not in _POST_NISBAS)
 
 
+def _named_body_then_nationality(tokens: list[Tok], j: int) -> int:
+    """مدرب مانشستر | يونايتد الهولندي لويس فان غال: the rest of a body's name of several
+    words after a title, then a nationality and a personal name; the words up to and
+    with the nationality (0 when that is not what follows)."""
+    k = j
+    while k < len(tokens) and k - j < 3 and name_like(tokens[k]):
+        k += 1
+    if k == j or k + 1 >= len(tokens) or not (
+            is_definite(tokens[k]) and tokens[k].key in lx.DESCRIPTOR_KEYS
+            and tokens[k].key.endswith("ي") and tokens[k].key not in lx.NUMBER_KEYS
+            and name_like(tokens[k + 1])):
+        return 0  # (not الملك عبدالله الثاني ابن الحسين: an ordinal of his name)
+    return k + 1 - j
+
+
 def _tribal_surname(tokens: list[Tok], j: int) -> bool:
     """معايطة، مشاقبة، طراونة after a first name: a family name of the plural pattern
     (مفاعلة, فعاللة) that the word rules read as a verbal noun (مشاركة), when nothing it
@@ -790,7 +805,10 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
             elif _glued_genitive(tokens, j):
                 j += 2  # رئيس الاتحاد السعودي لكرة القدم | أحمد ...
             else:
-                break
+                club = _named_body_then_nationality(tokens, j)
+                if not club:
+                    break
+                j += club  # مدرب مانشستر | يونايتد الهولندي | لويس فان غال
         skipped = _honorific_phrase(tokens, j)
         j += skipped  # المرشد الأعلى آية الله علي خامنئي
         start = j
