@@ -42,6 +42,7 @@ __all__ = [
     "TITLE_SYNONYMS",
     "ends_subject",
     "is_manner",
+    "manner_noun",
     "names_next",
     "object_after_title",
     "object_opener",
@@ -93,6 +94,12 @@ def is_manner(tok: Tok) -> bool:
     return (key.endswith(("ه", "ها", "هم")) or rest.startswith("ال") or rest in lx.FUNCTION_KEYS
             or rest in lx.OBJECT_OPENER_KEYS or rest in _MANNER_NOUNS
             or TANWEEN.intersection(tok.text) != set())
+
+
+def manner_noun(tok: Tok) -> bool:
+    """بحماس، بصوت، بلهجة: ب and one of the nouns of manner (not بأنه, بنية: is_manner
+    also takes any ب-word with a pronoun or ة ending)."""
+    return tok.key.startswith("ب") and tok.key[1:] in _MANNER_NOUNS
 
 
 # Nouns of manner after ب: قال بحماس، بشكل مباشر، بكثير من الأسى، بأسرع وقت.

@@ -30,6 +30,7 @@ from .clauses_ar import (
     TITLE_SYNONYMS,
     ends_subject,
     is_manner,
+    manner_noun,
     names_next,
     object_opener,
 )
@@ -104,6 +105,10 @@ _NAME_LINKS = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت", "عبد
 _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "عنه", "عنها", "منه",
     "منها", "فيه", "فيها"))
+# Nouns of manner that take an adjective (بصوت مسموع، بلهجة حادة)
+_MANNER_HEADS = frozenset(fold_ar(w) for w in ("صوت", "لهجة", "نبرة", "لغة"))
+_MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
+_DURING_IT = frozenset(fold_ar(w) for w in ("خلاله", "خلالها"))
 
 
 # Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
@@ -1082,6 +1087,24 @@ class _Reader:
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue
+            if not subject and not circumstance and not comma and manner_noun(t):
+                k = j + 1  # وقال بصوت مسموع مشيرًا إلى: how he spoke; the participle or
+                #            the words follow, the speaker unsaid
+                if k < n and t.key[1:] in _MANNER_HEADS and toks[k].text.isalpha() and not is_definite(
+                        toks[k]) and toks[k].key not in lx.PARTICIPLE_KEYS:
+                    k += 1  # (its adjective)
+                if k < n and (toks[k].key in lx.PARTICIPLE_KEYS or is_mark(toks[k].text)
+                              or toks[k].text in (":", "：")):
+                    j = k
+                    continue
+            if not subject and not circumstance and not comma and key in _DURING_IT:
+                # أوضح خلاله أن: "during it" (the statement), the subject unsaid; but
+                # تلقى فلان اتصالا من الأمير فلان ... أعرب خلاله: the caller speaks
+                caller = self._caller(toks, i)
+                if caller:
+                    subject, circumstance = caller, True
+                j += 1
+                continue
             if not subject and not circumstance and not comma and key in _PREPOSITION_PRONOUNS and (
                     j + 1 < n and _name_or_title(toks[j + 1]) and not _circumstantial(toks, j + 1)):
                 j += 1  # وهو ما شدد عليه الجبير، وقال له الوزير: the subject follows
@@ -1467,6 +1490,22 @@ class _Reader:
                 toks[k].key not in lx.COMPLEMENTIZER_KEYS and toks[k].key not in lx.VERB_KEYS):
             k += 1
         return toks[j + 1:k]
+
+    def _caller(self, toks: list[Tok], i: int) -> list[Tok]:
+        """The words of the name of whoever a call, cable or letter came from (اتصالا
+        هاتفيا امس من صاحب السمو الأمير فلان ...), written before the verb at ``i``."""
+        for k in range(i - 1, max(-1, i - 40), -1):
+            if toks[k].text in END_PUNCT:
+                return []
+            if toks[k].key == "من" and any(
+                    toks[m].key.startswith(_MESSAGES) for m in range(max(0, k - 4), k)):
+                found = scan_titled_names(self.text, toks[k + 1:i], self.own_l)
+                if not found:
+                    return []
+                name = found[0]
+                return [t for t in toks[k + 1:i]
+                        if t.start >= name.end - len(name.name) and t.end <= name.end]
+        return []
 
     @staticmethod
     def _aside(toks: list[Tok], j: int) -> int | None:

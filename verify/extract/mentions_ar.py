@@ -642,6 +642,12 @@ def _nisba_surname(tok: Tok) -> bool:
             and key.endswith("ي") and key not in _POST_NISBAS)
 
 
+# Regnal numbers after a sovereign's name, and the titles that take them.
+_REGNAL = frozenset(fold_ar(w) for w in words(
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي"))
+_SOVEREIGNS = frozenset(fold_ar(w) for w in words("الملك الملكة البابا السلطان جلالة"))
+
+
 def _named_body_then_nationality(tokens: list[Tok], j: int) -> int:
     """مدرب مانشستر | يونايتد الهولندي لويس فان غال: the rest of a body's name of several
     words after a title, then a nationality and a personal name; the words up to and
@@ -854,6 +860,11 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 j + 1 < n and tokens[j + 1].key.startswith(("بال", "لل", "كال"))):
             j += 1  # (but وضع المدرب فلان فلان التتويج بالدوري: the object and its
             #         complement follow the name, not a family name)
+        elif j == start + 1 and j < n and tokens[j].key in _REGNAL and start > 0 and (
+                tokens[start - 1].key in _SOVEREIGNS):
+            j += 1  # الملك محمد السادس، البابا بنديكت السادس عشر: the regnal number
+            if j < n and tokens[j].key == "عشر":
+                j += 1
         if j == start + 1 and _tribal_surname(tokens, j):
             j += 1  # الوزير السابق سميح | معايطة
         size = j - start
