@@ -2432,3 +2432,9 @@ def test_a_verse_cited_in_passing_does_not_speak_the_next_unattributed_quotation
     verse = one(text, "reported", "(إنما يعمر مساجد الله من آمن بالله)")
     assert (verse.speaker, verse.cue) == ("الله", "لقوله")
     assert one(text, Q, "صبية مغرر بهم وأجندة خارجية واستهداف إقليمي").speaker is None
+
+
+def test_a_foreign_word_in_brackets_inside_speech_is_no_gloss_of_a_name() -> None:
+    text = ("وقال المتحدث إن القرار يلزم أصحاب المقاهي \"بإزالة أجهزة البث (Wifi) من "
+            "جميع المقاهي والمطاعم في المدينة خلال أسبوع واحد\".")
+    one(text, Q, "بإزالة أجهزة البث (Wifi) من جميع المقاهي والمطاعم في المدينة خلال أسبوع واحد")

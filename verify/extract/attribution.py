@@ -260,10 +260,12 @@ class _Builder:
         words = _count_words(self.text, span.start, span.end, limit=_FRAMED_TERM_WORDS + 1)
         if span.open_mark is None or span.group in self.multi:
             return False  # a lost opening mark follows a speech cue; a multi-paragraph quote
-        if _ARABIC_LETTER.search(self.text, span.start, span.end) and _LATIN_GLOSS.search(
-                self.text, span.start, span.end):
+        gloss = _LATIN_GLOSS.search(self.text, span.start, span.end)
+        if gloss is not None and _ARABIC_LETTER.search(self.text, span.start, span.end) and (
+                not self.text[gloss.end():span.end].strip(" .،,")):
             # «الرابطة الأميركية لأبحاث مرض السرطان (American Association for Cancer
-            # Research)»: a name given with its foreign form in brackets
+            # Research)»: a name given with its foreign form in brackets at its end (not
+            # «ازالة نواشر واي فاي (Wifi) المتعلقة بمحلات ...»: words go on after it)
             return True
         before = self.words_before(span, 2)
         first_word = _WORD_RUN.search(self.text, span.start, span.end)
