@@ -108,6 +108,8 @@ _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
 # Nouns of manner that take an adjective (بصوت مسموع، بلهجة حادة)
 _MANNER_HEADS = frozenset(fold_ar(w) for w in ("صوت", "لهجة", "نبرة", "لغة"))
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
+# Participles that give a nickname after a name (الملقب بالبرق الأبيض).
+_NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
 _DURING_IT = frozenset(fold_ar(w) for w in ("خلاله", "خلالها"))
 
 
@@ -1097,6 +1099,11 @@ class _Reader:
                               or toks[k].text in (":", "：")):
                     j = k
                     continue
+            if subject and not circumstance and not comma and key in _NICKNAMED and any(
+                    name_like(w) for w in subject):
+                circumstance = True  # وقال فانينج | الملقب بالبرق الأبيض: his nickname
+                j += 1
+                continue
             if not subject and not circumstance and not comma and key in _DURING_IT:
                 # أوضح خلاله أن: "during it" (the statement), the subject unsaid; but
                 # تلقى فلان اتصالا من الأمير فلان ... أعرب خلاله: the caller speaks

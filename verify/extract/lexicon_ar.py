@@ -268,7 +268,7 @@ TITLE_WORDS = words(
     "محللة طبيبة أخصائية مشرفة عضوة منسقة مسؤولة مقدم مقدمة مذيع مذيعة عالمة "
     "مؤلف مؤلفة محافظة نائبة رئيسة مرشد المرشد والي الوالي شيف طاهي طاهية مصمم مصممة "
     "قومندان نظير نظيرة آمر صاحب صاحبة اختصاصي اختصاصية فيلسوف لاعب لاعبة مدافع مهاجم "
-    "حارس هداف رقيب عريف مفتش مفتشة محقق محققة شرطي نجمة منظم"
+    "حارس هداف رقيب عريف مفتش مفتشة محقق محققة شرطي نجمة منظم متعامل متعاملة"
 )
 # First names that begin with و (not the conjunction and a name: وليد, not و + ليد).
 WAW_NAMES = words("وليد وائل وديع وسام وفاء وجدي وضاح ولاء وصفي وحيد وهبة وداد وجيه وهيب "
@@ -279,6 +279,10 @@ LAM_NAMES = words("لويس لويز لوران ليونيل لوكا لوكاس
                   # family names of the news (لافروف, not ل + افروف)
                   "لافروف لاجارد لاغارد ليون لينش لوريتا لوتش ليبرمان ليفني لاريجاني "
                   "لوكاشينكو لعمامرة لابيد لوبان")
+# Names that end as if with the pronoun نا ("our"): أنجلينا جولي, not أنجلي + نا.
+NA_NAMES = words("أنجلينا أنجيلينا انجلينا انجيلينا كريستينا ألينا إيلينا ايلينا هيلينا "
+                 "سيلينا كاترينا بولينا جوزفينا سابرينا مارينا ديانا جوليانا سوزانا "
+                 "مادونا مارادونا ريحانا")
 # Foreign names written with what looks like the article (الكسندر نوفاك، السا
 # غونزاليس، واليفر ري، جون فالون): names, not definite words.
 FOREIGN_AL_NAMES = words(
@@ -559,6 +563,7 @@ REPORT_PLURAL_KEYS = _fold_all(REPORT_PLURALS)
 THUS_KEYS = _fold_all(THUS_WORDS)
 WAW_NAME_KEYS = _fold_all(WAW_NAMES)
 LAM_NAME_KEYS = _fold_all(LAM_NAMES)
+NA_NAME_KEYS = _fold_all(NA_NAMES)
 FAMILY_KEYS = _fold_all(FAMILY_WORDS)
 WITH_THESE_KEYS = _fold_all(WITH_THESE_WORDS)
 WORDS_NOUN_KEYS = _fold_all(WORDS_NOUNS)

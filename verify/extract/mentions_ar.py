@@ -122,6 +122,8 @@ def _name_like(tok: Tok) -> bool:
     if not all(c.isalpha() or c == "." for c in key) or _TANWEEN & set(tok.text):
         return False  # names carry no tanween (رداً، اجتماعاً)
     text = tok.text
+    if key in lx.NA_NAME_KEYS:
+        return True  # أنجلينا، مارادونا: a name that ends as if with نا
     if len(key) > 4 and (key.endswith(_SUFFIXED) or (text.endswith("ه") and (
             key[:-1] in _PRONOUN_STEMS or key[:-1].endswith("ت") and key[:-2] + "ه"
             in _PRONOUN_STEMS))):
