@@ -358,7 +358,8 @@ def _title_in_name(tokens: list[Tok], j: int) -> bool:
     """إلهام أمين زادة: a bare title word between two name words is a name (أمين)."""
     tok = tokens[j]
     return (tok.text.isalpha() and not is_definite(tok) and strip_al(tok.key) in lx.TITLE_KEYS
-            and j + 1 < len(tokens) and name_like(tokens[j + 1]))
+            and j + 1 < len(tokens) and name_like(tokens[j + 1])
+            and not (tok.key == "ولي" and tokens[j + 1].key == "عهد"))  # (تشارلز | ولي عهد بريطانيا)
 
 
 def _foreign_al(tok: Tok) -> bool:
@@ -431,8 +432,10 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             else:
                 k += 1
     words = _merge_initials(text, [t for t in tokens if _wordy(t) or t.text in ".-"])
-    while words and not _wordy(words[-1]):
-        words.pop()
+    while words and (not _wordy(words[-1]) or len(words) > 1 and words[-1].key in lx.EMPHATIC_KEYS
+                     and name_like(words[-2])):
+        words.pop()  # (بحسب بلقيس نفسها: "herself" is no part of the name; but المصدر
+        #             نفسه, "the same source", points back)
     while words and not _wordy(words[0]):
         words.pop(0)
     if not words:
