@@ -945,6 +945,8 @@ class _Reader:
         plural = tok.key.endswith(PLURAL_ENDINGS)
         if lemma in lx.AMBIGUOUS_VERBS and not prefixed and not self._clause_start(toks, i):
             return None
+        if tok.key == "وبين" and any(t.key.startswith("بين") for t in toks[max(0, i - 4):i]):
+            return None  # العلاقات بينه وبين أوباما: "between him and", not "and explained"
         if i > 0 and toks[i - 1].key in RELATIVES and not said_it and not (
                 toks[i - 1].key == "ما" and i + 2 < len(toks)
                 and toks[i + 1].key in _PREPOSITION_PRONOUNS and _name_or_title(toks[i + 2])):
