@@ -290,7 +290,7 @@ FOREIGN_AL_NAMES = words(
     "البرت البرتو الفارو اليخاندرو اليسيو اليساندرو الكسيس اليزابيث اليزابيت الينا "
     "الفونسو الفيس اليسا اليونا الكسندرا الكساندرا الكسندرو "
     # with و or ف before what looks like the article
-    "واليفر والتر فالون فالكاو فالفيردي")
+    "واليفر والتر فالون فالكاو فالفيردي فاليري فاليريا فالنتين فالنتينا فالنتينو")
 # Nouns for a family or household that open a name without being one (عائلة هاموند).
 FAMILY_WORDS = words("عائلة أسرة العائلة الأسرة ذوي")
 # Kinship nouns that stand for a person like a title (والد الطفلة، شقيق الضحية).
