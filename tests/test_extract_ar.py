@@ -236,6 +236,12 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وقال المتحدث باسم الوزارة في إفادة صحفية «سنواصل المشاورات مع الحلفاء».",
+        "سنواصل المشاورات مع الحلفاء",
+        "المتحدث باسم الوزارة",
+        id="a_press_briefing_is_where_not_who",
+    ),
+    pytest.param(
         "وقال فاليري بيرال، وهو أستاذ بجامعة أكسفورد، إن «النتائج تبشر بتراجع خطر الإصابة».",
         "النتائج تبشر بتراجع خطر الإصابة",
         "فاليري بيرال",
@@ -2493,3 +2499,12 @@ def test_a_foreign_word_in_brackets_inside_speech_is_no_gloss_of_a_name() -> Non
     text = ("وقال المتحدث إن القرار يلزم أصحاب المقاهي \"بإزالة أجهزة البث (Wifi) من "
             "جميع المقاهي والمطاعم في المدينة خلال أسبوع واحد\".")
     one(text, Q, "بإزالة أجهزة البث (Wifi) من جميع المقاهي والمطاعم في المدينة خلال أسبوع واحد")
+
+
+def test_a_manner_phrase_after_a_title_is_no_name() -> None:
+    from verify.extract.mentions_ar import scan_titled_names
+    from verify.extract.segment import segment
+
+    text = "لم يصل الوزير الى حد تأييد ميشيل بلاتيني رئيس الاتحاد الاوروبي بشكل علني."
+    tokens = segment(text, "ar")[0].tokens
+    assert not [m.name for m in scan_titled_names(text, tokens) if m.name and "بشكل" in m.name]

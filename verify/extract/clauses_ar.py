@@ -102,10 +102,7 @@ def manner_noun(tok: Tok) -> bool:
     return tok.key.startswith("ب") and tok.key[1:] in _MANNER_NOUNS
 
 
-# Nouns of manner after ب: قال بحماس، بشكل مباشر، بكثير من الأسى، بأسرع وقت.
-_MANNER_NOUNS = frozenset(fold_ar(w) for w in words(
-    "شكل كثير أسرع صوت حماس لهجة نبرة أسى حزن فخر ثقة صراحة وضوح اختصار إيجاز حدة غضب "
-    "مرارة أسف حسرة سخرية لغة عبارة عبارات اقتضاب هدوء انفعال تأثر حرقة ألم صورة طريقة"))
+_MANNER_NOUNS = lx.MANNER_NOUN_KEYS
 
 
 def names_next(tok: Tok) -> bool:

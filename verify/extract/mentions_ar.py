@@ -124,6 +124,8 @@ def _name_like(tok: Tok) -> bool:
     text = tok.text
     if key in lx.NA_NAME_KEYS:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
+    if key[:1] == "ب" and key[1:] in lx.MANNER_NOUN_KEYS:
+        return False  # بشكل علني، بحماس: how something was done, never a name
     if len(key) > 4 and (key.endswith(_SUFFIXED) or (text.endswith("ه") and (
             key[:-1] in _PRONOUN_STEMS or key[:-1].endswith("ت") and key[:-2] + "ه"
             in _PRONOUN_STEMS))):
