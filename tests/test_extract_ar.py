@@ -236,6 +236,12 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "وقال القائمون على المهرجان الدكتور سامي العتيبي: «الدورة المقبلة ستكون أكبر».",
+        "الدورة المقبلة ستكون أكبر",
+        "سامي العتيبي",
+        id="a_plural_title_takes_its_preposition",
+    ),
+    pytest.param(
         "وقال المتحدث باسم الوزارة في إفادة صحفية «سنواصل المشاورات مع الحلفاء».",
         "سنواصل المشاورات مع الحلفاء",
         "المتحدث باسم الوزارة",

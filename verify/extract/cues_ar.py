@@ -72,12 +72,13 @@ _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
 _AS_WELL = frozenset(fold_ar(w) for w in ("كما", "وكما"))
-# Titles that take a preposition (المشرف على، القائم على، المسؤول عن).
+# Titles that take a preposition (المشرف على، القائمون على، المسؤول عن), written without
+# the article: they are compared with the subject's word stripped of it.
 _TITLE_PREPOSITIONS = {fold_ar("على"): frozenset(fold_ar(w) for w in (
-                           "مشرف", "مشرفة", "قائم", "قائمة", "القائمين", "وصي")),
+                           "مشرف", "مشرفة", "قائم", "قائمة", "قائمون", "قائمين", "وصي")),
                        fold_ar("عن"): frozenset(fold_ar(w) for w in (
-                           "مسؤول", "مسؤولة", "مسئول", "مسئولة", "المسؤولين", "نائب", "نائبة",
-                           "ممثل", "ممثلة", "متحدث", "متحدثة", "ناطق", "ناطقة"))}
+                           "مسؤول", "مسؤولة", "مسئول", "مسئولة", "مسؤولون", "مسؤولين", "نائب",
+                           "نائبة", "ممثل", "ممثلة", "متحدث", "متحدثة", "ناطق", "ناطقة"))}
 
 
 def _governs_preposition(subject: list[Tok], key: str) -> bool:
@@ -105,8 +106,6 @@ _NAME_LINKS = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت", "عبد
 _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "عنه", "عنها", "منه",
     "منها", "فيه", "فيها"))
-# Nouns of manner that take an adjective (بصوت مسموع، بلهجة حادة)
-_MANNER_HEADS = frozenset(fold_ar(w) for w in ("صوت", "لهجة", "نبرة", "لغة"))
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
@@ -1094,7 +1093,7 @@ class _Reader:
             if not subject and not circumstance and not comma and manner_noun(t):
                 k = j + 1  # وقال بصوت مسموع مشيرًا إلى: how he spoke; the participle or
                 #            the words follow, the speaker unsaid
-                if k < n and t.key[1:] in _MANNER_HEADS and toks[k].text.isalpha() and not is_definite(
+                if k < n and t.key[1:] in lx.MANNER_HEAD_KEYS and toks[k].text.isalpha() and not is_definite(
                         toks[k]) and toks[k].key not in lx.PARTICIPLE_KEYS:
                     k += 1  # (its adjective)
                 if k < n and (toks[k].key in lx.PARTICIPLE_KEYS or is_mark(toks[k].text)

@@ -284,6 +284,8 @@ LAM_NAMES = words("لويس لويز لوران ليونيل لوكا لوكاس
 MANNER_NOUNS = words(
     "شكل كثير أسرع صوت حماس لهجة نبرة أسى حزن فخر ثقة صراحة وضوح اختصار إيجاز حدة غضب "
     "مرارة أسف حسرة سخرية لغة عبارة عبارات اقتضاب هدوء انفعال تأثر حرقة ألم صورة طريقة")
+# ... and those of them that take an adjective after them (بصوت مسموع، بلهجة حادة).
+MANNER_HEADS = words("صوت لهجة نبرة لغة")
 # Names that end as if with the pronoun نا ("our"): أنجلينا جولي, not أنجلي + نا.
 NA_NAMES = words("أنجلينا أنجيلينا انجلينا انجيلينا كريستينا ألينا إيلينا ايلينا هيلينا "
                  "سيلينا كاترينا بولينا جوزفينا سابرينا مارينا ديانا جوليانا سوزانا "
@@ -571,6 +573,7 @@ WAW_NAME_KEYS = _fold_all(WAW_NAMES)
 LAM_NAME_KEYS = _fold_all(LAM_NAMES)
 NA_NAME_KEYS = _fold_all(NA_NAMES)
 MANNER_NOUN_KEYS = _fold_all(MANNER_NOUNS)
+MANNER_HEAD_KEYS = _fold_all(MANNER_HEADS)
 FAMILY_KEYS = _fold_all(FAMILY_WORDS)
 WITH_THESE_KEYS = _fold_all(WITH_THESE_WORDS)
 WORDS_NOUN_KEYS = _fold_all(WORDS_NOUNS)
