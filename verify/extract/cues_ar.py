@@ -1181,8 +1181,7 @@ class _Reader:
                 continue
             outlet = outlet_at(self.text, toks, j)
             if outlet is not None and subject and not circumstance and not comma and (
-                    (key.startswith("لل") or key in ("ل", "لـ")) and is_definite(subject[-1])
-                    and not any(name_like(w) for w in subject)
+                    is_definite(subject[-1]) and not any(name_like(w) for w in subject)
                     and any(strip_al(w.key) in lx.TITLE_KEYS for w in subject)):
                 # وقال المدير التنفيذي للبرنامج الوطني للمعارض والمؤتمرات المهندس طارق
                 # العيسى: the programme he runs, when his name follows it
@@ -1190,8 +1189,9 @@ class _Reader:
                 while k < n and k < outlet[1] + 2 and (toks[k].key in lx.HONORIFIC_KEYS
                                                        or strip_al(toks[k].key) in lx.TITLE_KEYS):
                     k += 1
-                # (الأمين العام لـ«المجلس الإسلامي» الدكتور فلان: a body in marks is his
-                # when a rank and a name follow it)
+                # (الأمين العام لـ«المجلس الإسلامي» الدكتور فلان، المدير العام لبرنامج
+                # مستشفى قوى الأمن د. فلان: a body in marks or after ل is his when a rank
+                # and a name follow it)
                 if k < n and name_like(toks[k]) and not is_definite(toks[k]) and (
                         key.startswith("لل") or k > outlet[1]):
                     subject.extend(toks[j:k])

@@ -19,6 +19,7 @@ from .keys import PRONOUN_SUFFIXES, fold_ar, strip_al
 from .mentions_ar import (
     is_body,
     is_definite,
+    is_family_name,
     mention_word,
     name_like,
     object_noun,
@@ -42,6 +43,8 @@ _NOT_BODY_WORDS = lx.TIME_KEYS | lx.DATE_KEYS | lx.ADVERB_KEYS
 # Prepositions after which a full name begins (وبالنسبة إلى أحمد حسين، مع فلان).
 _PREPOSITIONS_BEFORE = frozenset(fold_ar(w) for w in ("إلى", "الى", "مع", "عن", "لدى", "بين"))
 _PATRONYMIC = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت"))
+# Particles a verb follows (وربما يفرض تشونغ).
+_BEFORE_VERB = frozenset(fold_ar(w) for w in ("ربما", "لربما", "سوف"))
 
 
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
@@ -95,6 +98,19 @@ def strip_honorifics(name: str) -> str:
 
 
 _PRONOUN_ENDINGS = (*PRONOUN_SUFFIXES, "نا", "كم")  # his, her, their, our, your
+
+
+def _told(tok: Tok) -> bool:
+    """لوكالة، لصحيفة، لرويترز: the outlet a body spoke to (أعلنت الشركة | لوكالة
+    رويترز), never a word of its name; with لل it may be (الهيئة العامة للإذاعة)."""
+    key = tok.key
+    return key[:1] == "ل" and key[1:2] != "ل" and (
+        key[1:] in lx.OUTLET_NOUN_KEYS and key[1:] not in _COMMON_OUTLET_NOUNS
+        or key[1:] in lx.AGENCY_KEYS)
+
+
+# Outlet nouns that are common nouns too (المشغل لشبكة النقل، المدير لبرنامج التدريب).
+_COMMON_OUTLET_NOUNS = frozenset(fold_ar(w) for w in ("شبكة", "برنامج", "محطة"))
 
 
 class FullNames:
@@ -203,7 +219,23 @@ class FullNames:
             if len(first) > 1:
                 return bare  # a first name several people share: not a surname either
             found = first.pop() if first else None
-        return found or self._in_text(key) or self._l_surname(key) or bare
+        return found or self._forward(key) or self._in_text(key) or self._l_surname(key) or bare
+
+    def _forward(self, key: str) -> str | None:
+        """مها -> مها العريني: a first name the document also writes with a family name
+        after it (a nisba: العريني، الغامدي) at least twice, and no other one; the word
+        before it may be a verb no lexicon knows (تمكنت مها العريني). Once is not enough:
+        مرسي المنتمي is a name and a participle."""
+        if key.startswith("ال"):
+            return None
+        found: Counter[str] = Counter()
+        for s, t in self._positions(key):
+            toks = self.sentences[s].tokens
+            if t + 1 < len(toks) and is_family_name(toks[t + 1]) and toks[t + 1].key.endswith("ي"):
+                found[f"{toks[t].text} {toks[t + 1].text}"] += 1
+        if len(found) == 1 and sum(found.values()) >= 2:
+            return next(iter(found))
+        return None
 
     def _l_surname(self, key: str) -> str | None:
         """أدريان -> أدريان لودفيغ: a first name the document writes before a surname
@@ -268,7 +300,8 @@ class FullNames:
             end = org_extent(toks)
             k = 1
             while k <= end and toks[k].key not in _NOT_BODY_WORDS and toks[k].text.isalpha() and not (
-                    toks[k].key in lx.FUNCTION_KEYS and not (k + 1 <= end and is_definite(toks[k + 1]))):
+                    toks[k].key in lx.FUNCTION_KEYS and not (k + 1 <= end and is_definite(toks[k + 1]))
+                    or _told(toks[k])):
                 k += 1  # (القيادة العسكرية في الجبهة, but not المرصد عن مقتل)
             while k > 1 and toks[k - 1].key in lx.FUNCTION_KEYS:
                 k -= 1  # (the name does not end with في)
@@ -412,7 +445,13 @@ class FullNames:
                     seen[" ".join(tok.text for tok in toks[t - 1:t + 1])] += 1
                 continue
             if j < 0 and toks[first].key[:1] in "وف" and len(toks[first].key) > 3:
-                continue  # وتأتي زيارة فلان: a sentence opens with a verb, not a name
+                # ووصل بيتر ماور: a sentence opens with a verb, not a name; the words
+                # after it may be one (not وتأتي زيارة فلان: a noun governing it; not
+                # وربما يفرض تشونغ: after a particle comes the verb)
+                first += 1
+                if t - first < 1 or toks[first - 1].key[1:] in lx.FUNCTION_KEYS | _BEFORE_VERB or not all(
+                        name_like(tok) for tok in toks[first:t]):
+                    continue
             # a name after a title is surely a name (وستخلف ريتشاردسون may be a verb)
             weight = 2 if j >= 0 and _is_title(toks[j].key) else 1
             seen[" ".join(tok.text for tok in toks[first:t + 1])] += weight

@@ -340,7 +340,11 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
     if i >= len(words) or not (strip_al(words[i].key) in lx.TITLE_KEYS
                                or words[i].key in lx.HONORIFIC_KEYS
                                # محمد آل عواض عسيري شقيق العريف فلان: the brother speaks
-                               or size >= 2 and words[i].key in lx.KINSHIP_KEYS):
+                               or size >= 2 and words[i].key in lx.KINSHIP_KEYS
+                               # لافي شقيق مشعل: one name, then whose brother he is
+                               or size == 1 and start == 0 and words[i].key in lx.KINSHIP_KEYS
+                               and i + 1 < len(words) and (is_definite(words[i + 1])
+                                                           or name_like(words[i + 1]))):
         return None
     if size == 1 and start == 0 and not is_definite(words[i]) and i + 1 < len(words) and (
             is_definite(words[i + 1]) or name_like(words[i + 1])

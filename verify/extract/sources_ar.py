@@ -12,7 +12,7 @@ from .clauses_ar import COMMAS, END_PUNCT, SUBJECT_ENDS
 from .cues import is_mark
 from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import fold_ar, possessed_forms, strip_al
-from .mentions_ar import is_provision, mention_of, name_like
+from .mentions_ar import is_definite, is_provision, mention_of, name_like
 from .segment import Tok
 
 __all__ = ["Source", "outlet_at", "source_at"]
@@ -124,6 +124,15 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
                     or t.key in lx.COMPLEMENTIZER_KEYS or t.key in lx.VERB_KEYS
                     or t.key in lx.PARTICIPLE_KEYS
                     or (not preposed and t.key in lx.FUNCTION_KEYS)):
+                break
+            if source_tokens and via is None and (told := outlet_at(text, toks, j)) is not None and (
+                    (said := mention_of(text, source_tokens)) is not None
+                    and (said.kind in (PERSON, UNNAMED) or said.kind in (ORG, TITLE) and not (
+                        t.key.startswith("لل") or said.kind == TITLE and is_definite(source_tokens[-1])))):
+                # حسبما ذكر ضابط | لوكالة رويترز: who spoke, then the outlet he told (not
+                # المدير العام للقناة, the channel's director, nor المؤسسة العامة
+                # للإذاعة, a body's own name)
+                via, j = told
                 break
             source_tokens.append(t)
             j += 1
