@@ -156,6 +156,27 @@ class FullNames:
                 if len(glued) == 1:
                     full[name] = next(iter(glued))  # عبد الغني -> حسين عبدالغني
                     continue
+            if len(parts) == 2 and parts[1].startswith("ال") and parts[1].isalpha() and not (
+                    fold_ar(parts[1]).endswith(("ي", "يه")) or fold_ar(parts[0]).startswith("ال")):
+                # وأبلغ مكونيل الصحفيين: a surname, then the verb's object; the one fuller
+                # name the document ends with that surname is who spoke (not a nisba
+                # family name after a first name: خالد التركي، المقاومة الجنوبية; nor a
+                # father's or a house's name: عبدالعزيز السراء is not فيصل بن فهد بن
+                # عبدالعزيز, سعود الزيد not سلمان بن عبدالعزيز آل سعود)
+                owners = {n for n in by_last.get(fold_ar(parts[0]), set()) if n != fullest} | {
+                    n for n, _ in self._people() if fold_ar(n.split()[-1]) == fold_ar(parts[0])}
+                owners = {n for n in owners
+                          if fold_ar(n.split()[-2]) not in _PATRONYMIC | _NAME_OPENERS}
+                here = self._first_at(fullest)
+                first_name = any(n != fullest and fold_ar(n.split()[0]) == fold_ar(parts[0])
+                                 for n in list(full.values()) + [n for n, _ in self._people()])
+                if len(owners) == 1 and here is not None and not first_name and (
+                        (there := self._first_at(next(iter(owners)))) is not None and there < here):
+                    # (the full name first, then the surname and its object: not محمد سعد
+                    # and then سعد السدحان, a first name and a family name; nor a word
+                    # other names of the document begin with, محمد العمري، محمد الفواز)
+                    full[name] = owners.pop()
+                    continue
             if " " in fullest:
                 tail = [fold_ar(w) for w in fullest.split()]
                 found = {" ".join(words) for words in longer if len(words) > len(tail)
@@ -408,6 +429,15 @@ class FullNames:
                     found.add(" ".join([head] + [w.text for w in named]))
         return found.pop() if len(found) == 1 else None
 
+    def _first_at(self, name: str) -> tuple[int, int] | None:
+        """(sentence, token) where the document first writes these words in a row."""
+        keys = [fold_ar(w) for w in name.split()]
+        for s, t in self._positions(keys[0]):
+            toks = self.sentences[s].tokens
+            if [tok.key for tok in toks[t:t + len(keys)]] == keys:
+                return s, t
+        return None
+
     def _positions(self, key: str) -> list[tuple[int, int]]:
         """(sentence, token) of every word of the document with this key."""
         if self._index is None:
@@ -454,7 +484,10 @@ class FullNames:
                     continue
             # a name after a title is surely a name (وستخلف ريتشاردسون may be a verb)
             weight = 2 if j >= 0 and _is_title(toks[j].key) else 1
-            seen[" ".join(tok.text for tok in toks[first:t + 1])] += weight
+            words = [tok.text for tok in toks[first:t + 1]]
+            if words[0].startswith(("وأ", "وإ", "وآ")) and len(words[0]) > 3:
+                words[0] = words[0][1:]  # نوري المالكي وإياد علاوي: و, then the name
+            seen[" ".join(words)] += weight
         if not seen:
             return None
         return seen.most_common(1)[0][0]  # most frequent; on a tie, the first written
