@@ -236,6 +236,19 @@ def test_dated_agency_line():
 # and the fullest name of its speaker.
 SPEAKER_CASES = [
     pytest.param(
+        "ونقلت مجلة (شبيغل) الألمانية عن هانس مولر المدير الفني للنادي قوله “لقد تدرب "
+        "اللاعبون جيدا اليوم وسنقرر مشاركتهم في اللحظة الأخيرة”.",
+        "لقد تدرب اللاعبون جيدا اليوم وسنقرر مشاركتهم في اللحظة الأخيرة",
+        "هانس مولر",
+        id="a_magazines_name_in_brackets_before_whom_it_quotes",
+    ),
+    pytest.param(
+        "وقال بيان صدر عن وزارة الخارجية النرويجية إن \"الموظفين الثلاثة بخير وسيعودون قريبا\".",
+        "الموظفين الثلاثة بخير وسيعودون قريبا",
+        "وزارة الخارجية النرويجية",
+        id="a_statement_issued_by_a_ministry_in_the_past_tense",
+    ),
+    pytest.param(
         "وطالب نواب الرئيس الثلاثة (سعيد الكبيسي وإبراهيم الفلاحي وعمر الدليمي) بالتحقيق.\n"
         "وقال الفلاحي إن «التوجيهات الأخيرة غير دستورية ويجب التراجع عنها».",
         "التوجيهات الأخيرة غير دستورية ويجب التراجع عنها",
@@ -2571,3 +2584,8 @@ def test_a_manner_phrase_after_a_title_is_no_name() -> None:
     text = "لم يصل الوزير الى حد تأييد ميشيل بلاتيني رئيس الاتحاد الاوروبي بشكل علني."
     tokens = segment(text, "ar")[0].tokens
     assert not [m.name for m in scan_titled_names(text, tokens) if m.name and "بشكل" in m.name]
+
+
+def test_no_name_runs_across_an_ellipsis():
+    text = "مؤتة.. دارت المعركة في الصباح الباكر.\nوقال لهم: «إن كانت الجولة لنا أو علينا فالزموا أماكنكم»."
+    assert one(text, Q, "إن كانت الجولة لنا أو علينا فالزموا أماكنكم").speaker is None

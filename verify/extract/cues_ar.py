@@ -39,6 +39,7 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Reg
 from .fullnames_ar import FullNames
 from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, strip_al, words
 from .mentions_ar import (
+    bracket_named,
     eulogy_at,
     governs_possessed,
     is_abbreviation_dot,
@@ -65,7 +66,7 @@ _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
-_ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة"))
+_ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة", "صدر", "صدرت"))
 _SAYS_NOW = frozenset(fold_ar(w) for w in words("يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح"))
 _CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دفع يدفع ودفع"))
 _ISSUING = frozenset(fold_ar(w) for w in words(
@@ -1079,14 +1080,16 @@ class _Reader:
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue
-            if is_mark(t.text) and subject and not circumstance and not comma and any(
-                    names_next(w) for w in subject[-2:]) and not is_definite(subject[-1]):
-                # شركة «تايوان باور»، وكالة أنباء «ريا نوفوستي»: a name in marks inside
-                # the subject
+            if subject and (is_mark(t.text) or t.text == "(" and bracket_named(subject[-1])) and (
+                    not circumstance and not comma and any(names_next(w) for w in subject[-2:])
+                    and not is_definite(subject[-1])):
+                # شركة «تايوان باور»، وكالة أنباء «ريا نوفوستي»، مجلة (كيكر): a name in
+                # marks or brackets inside the subject
+                close = is_mark if t.text != "(" else (lambda text: text == ")")
                 k = j + 1
-                while k < n and k < j + 8 and not is_mark(toks[k].text):
+                while k < n and k < j + 8 and not close(toks[k].text):
                     k += 1
-                if k < n and k > j + 1 and is_mark(toks[k].text):
+                if k < n and k > j + 1 and close(toks[k].text):
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue
@@ -1396,7 +1399,7 @@ class _Reader:
                 subject = pluperfect
         if not subject and not relay and not blessed:
             subject = self._svo_subject(toks, i)
-        subject = self._issued_by(self._before_place(subject))
+        subject = self._before_place(self._issued_by(subject))
         mention = self._body_after_l(subject)
         if mention is not None:
             document = strip_al(subject[0].key)  # وقال بيان للمقاومة ... وأضاف البيان
@@ -1866,7 +1869,10 @@ class _Reader:
             return subject
         for k in range(1, min(len(subject) - 2, 3)):
             if subject[k].key in _ISSUED and subject[k + 1].key in ("عن", "من"):
-                return subject[k + 2:]
+                issuer = subject[k + 2:]
+                if len(issuer) > 1 and issuer[0].key == "مقر":
+                    issuer = issuer[1:]  # صدر عن مقر الوزارة: the ministry, not its seat
+                return issuer
         return subject
 
     def _wording(self, sent: Sentence, i: int

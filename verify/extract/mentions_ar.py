@@ -95,6 +95,11 @@ def _wordy(tok: Tok) -> bool:
     return any(c.isalpha() for c in tok.text)
 
 
+def _is_ellipsis(text: str) -> bool:
+    """..، ...، …: dots that end a phrase (not the one dot of an initial, م.)."""
+    return text == "…" or len(text) >= 2 and set(text) <= {".", "…"}
+
+
 _NAME_LIKE: dict[tuple[str, str], bool] = {}
 _NAME_LIKE_MAX = 200_000
 
@@ -119,8 +124,9 @@ def _name_like(tok: Tok) -> bool:
     key = tok.key
     if len(key) < 2 or is_definite(tok) or (_in_lexicon(key) and tok.text not in _NAME_WORDS):
         return False
-    if not all(c.isalpha() or c == "." for c in key) or _TANWEEN & set(tok.text):
-        return False  # names carry no tanween (رداً، اجتماعاً)
+    if not all(c.isalpha() or c == "." for c in key) or _TANWEEN & set(tok.text) or not (
+            any(c.isalpha() for c in key)):
+        return False  # names carry no tanween (رداً، اجتماعاً); dots alone (..) are no word
     text = tok.text
     if key in lx.NA_NAME_KEYS:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
@@ -279,10 +285,26 @@ def _name_start(tokens: list[Tok], end: int) -> int:
     return start
 
 
+# Nouns a company's or a group's name follows in brackets (شركة (أرامكو)); not مركز or
+# مدينة, after which brackets hold where it is (مركز سلام (غرب الرس)).
+_BRACKET_NAMED = frozenset(fold_ar(w) for w in words(
+    "شركة منظمة مجموعة حركة حزب جمعية بنك مؤسسة"))
+
+
+def bracket_named(tok: Tok) -> bool:
+    """Does a name in brackets after this word name it (مجلة (كيكر)، شركة (أرامكو))?"""
+    return not is_definite(tok) and (tok.key in lx.OUTLET_NOUN_KEYS or tok.key in _BRACKET_NAMED)
+
+
 def _marked_name(tokens: list[Tok]) -> tuple[int, int] | None:
     """Indices (first, last) of the words inside a pair of marks (شركة «تايوان باور»)."""
     opened = None
     for i, tok in enumerate(tokens):
+        if tok.text == "(" and i > 0 and bracket_named(tokens[i - 1]):
+            # مجلة (كيكر)، شركة (أرامكو): a name in brackets after its noun, as in marks
+            k = next((k for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].text == ")"), None)
+            if k is not None:
+                return i + 1, k - 1
         if is_mark(tok.text):
             if opened is None:
                 opened = i
@@ -437,6 +459,11 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
                 tokens = tokens[:k] + tokens[k + size:]  # النبي صلى الله عليه وسلم -> النبي
             else:
                 k += 1
+    ellipsis = next((k for k, t in enumerate(tokens) if _is_ellipsis(t.text)), None)
+    if ellipsis is not None:
+        # أحد.. نشبت المعركة: an ellipsis ends the phrase; no name runs across it
+        before = tokens[:ellipsis]
+        tokens = before if any(_wordy(t) for t in before) else tokens[ellipsis + 1:]
     words = _merge_initials(text, [t for t in tokens if _wordy(t) or t.text in ".-"])
     while words and (not _wordy(words[-1]) or len(words) > 1 and words[-1].key in lx.EMPHATIC_KEYS
                      and name_like(words[-2])):
