@@ -66,6 +66,9 @@ _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
+# من جهة أخرى، من ناحية ثانية: "on the other hand" after a subject.
+_SIDE = frozenset(fold_ar(w) for w in ("جهة", "ناحية"))
+_OTHER = frozenset(fold_ar(w) for w in ("أخرى", "اخرى", "ثانية"))
 _ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة", "صدر", "صدرت"))
 _SAYS_NOW = frozenset(fold_ar(w) for w in words("يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح"))
 _CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دفع يدفع ودفع"))
@@ -1286,6 +1289,11 @@ class _Reader:
                     circumstance = True
                     j += 1
                     continue
+            if subject and not circumstance and not comma and key == "من" and j + 2 < n and (
+                    toks[j + 1].key in _SIDE and toks[j + 2].key in _OTHER):
+                circumstance = True  # كما شدد ماريانو من جهة أخرى على: on the other hand
+                j += 3
+                continue
             if not circumstance and not comma:
                 if key in self.own_l and (not subject or name_like(subject[-1]) and name_like(t)):
                     # من جانبه، أشار لافروف؛ وأضاف جينج لستاري إن: a name, not ل + noun

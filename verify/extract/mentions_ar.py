@@ -132,6 +132,10 @@ def _name_like(tok: Tok) -> bool:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
     if key[:1] == "ب" and key[1:] in lx.MANNER_NOUN_KEYS:
         return False  # بشكل علني، بحماس: how something was done, never a name
+    if len(key) == 6 and key[0] == "ت" and key[3] == "ي" and key[5] == "ا":
+        return False  # ترحيبا، تعليقا، تأكيدا: a verbal noun in the accusative
+    if key[0] == "ت" and len(key) == 5 and text.endswith("ه"):
+        return False  # ترشحه، تدخله: a verbal noun and his pronoun (not ة: توبة)
     if len(key) > 4 and (key.endswith(_SUFFIXED) or (text.endswith("ه") and (
             key[:-1] in _PRONOUN_STEMS or key[:-1].endswith("ت") and key[:-2] + "ه"
             in _PRONOUN_STEMS))):
