@@ -66,6 +66,17 @@ _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
+def _oblique_plural(tok: Tok) -> bool:
+    """المسلمين، المواطنين: a definite plural in the accusative or genitive (ين), which a
+    verb's subject never is (المسلمون); not a singular whose stem ends so (الحسين،
+    الأمين) nor a place (البحرين)."""
+    key = tok.key
+    return (key.startswith("ال") and key.endswith("ين") and len(key) >= 7 and tok.text.isalpha()
+            and key not in lx.PLACE_KEYS and key not in _DUAL_PLACES)
+
+
+_DUAL_PLACES = frozenset(fold_ar(w) for w in (
+    "الحرمين", "النهرين", "الرافدين", "البحرين", "الكرملين"))
 # من جهة أخرى، من ناحية ثانية: "on the other hand" after a subject.
 _SIDE = frozenset(fold_ar(w) for w in ("جهة", "ناحية"))
 _OTHER = frozenset(fold_ar(w) for w in ("أخرى", "اخرى", "ثانية"))
@@ -1145,6 +1156,14 @@ class _Reader:
                     circumstance = True
                     j = k
                     continue
+            if not subject and not circumstance and not comma and _oblique_plural(t) and j == i + 1 and (
+                    j + 1 < n and toks[j + 1].text.isalpha()
+                    and toks[j + 1].key not in lx.COMPLEMENTIZER_KEYS):
+                # وأوصى المسلمين بتقوى الله: whom he advised, not who (but وقال البوعينين
+                # إن: a family name so ending, before what he said)
+                circumstance = True
+                j += 1
+                continue
             if not subject and not circumstance and not comma and _possessed(t):
                 circumstance = True  # وتتمنى تحقيقها: her wish, its object; she speaks
                 j += 1
