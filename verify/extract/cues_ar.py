@@ -66,6 +66,15 @@ _AS = frozenset(fold_ar(w) for w in ("كما", "مثلما"))
 _AS_VERBS = frozenset(fold_ar(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نقل", "نقلت"))
 _BEFORE_THAT_TIME = frozenset(fold_ar(w) for w in ("منذ", "بعد", "قبل", "وبعد", "وقبل", "ومنذ"))
 _ABOUT = frozenset(fold_ar(w) for w in ("وعن", "عن", "وحول", "حول"))
+# من جهة أخرى، من ناحية ثانية: "on the other hand" after a subject.
+_SIDE = frozenset(fold_ar(w) for w in ("جهة", "ناحية"))
+_OTHER = frozenset(fold_ar(w) for w in ("أخرى", "اخرى", "ثانية"))
+_ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة", "صدر", "صدرت"))
+# Names of places and houses that end as a plural in ين would (البحرين، الكرملين).
+_DUAL_PLACES = frozenset(fold_ar(w) for w in (
+    "الحرمين", "النهرين", "الرافدين", "البحرين", "الكرملين"))
+
+
 def _oblique_plural(tok: Tok) -> bool:
     """المسلمين، المواطنين: a definite plural in the accusative or genitive (ين), which a
     verb's subject never is (المسلمون); not a singular whose stem ends so (الحسين،
@@ -75,12 +84,6 @@ def _oblique_plural(tok: Tok) -> bool:
             and key not in lx.PLACE_KEYS and key not in _DUAL_PLACES)
 
 
-_DUAL_PLACES = frozenset(fold_ar(w) for w in (
-    "الحرمين", "النهرين", "الرافدين", "البحرين", "الكرملين"))
-# من جهة أخرى، من ناحية ثانية: "on the other hand" after a subject.
-_SIDE = frozenset(fold_ar(w) for w in ("جهة", "ناحية"))
-_OTHER = frozenset(fold_ar(w) for w in ("أخرى", "اخرى", "ثانية"))
-_ISSUED = frozenset(fold_ar(w) for w in ("صادر", "الصادر", "صادرة", "الصادرة", "صدر", "صدرت"))
 _SAYS_NOW = frozenset(fold_ar(w) for w in words("يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح"))
 _CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دفع يدفع ودفع"))
 _ISSUING = frozenset(fold_ar(w) for w in words(
@@ -1426,7 +1429,7 @@ class _Reader:
                 subject = pluperfect
         if not subject and not relay and not blessed:
             subject = self._svo_subject(toks, i)
-        subject = self._before_place(self._issued_by(subject))
+        subject = self._issued_by(self._before_place(subject))
         mention = self._body_after_l(subject)
         if mention is not None:
             document = strip_al(subject[0].key)  # وقال بيان للمقاومة ... وأضاف البيان
@@ -1896,10 +1899,7 @@ class _Reader:
             return subject
         for k in range(1, min(len(subject) - 2, 3)):
             if subject[k].key in _ISSUED and subject[k + 1].key in ("عن", "من"):
-                issuer = subject[k + 2:]
-                if len(issuer) > 1 and issuer[0].key == "مقر":
-                    issuer = issuer[1:]  # صدر عن مقر الوزارة: the ministry, not its seat
-                return issuer
+                return subject[k + 2:]
         return subject
 
     def _wording(self, sent: Sentence, i: int
