@@ -2621,3 +2621,9 @@ def test_a_manner_phrase_after_a_title_is_no_name() -> None:
 def test_no_name_runs_across_an_ellipsis():
     text = "مؤتة.. دارت المعركة في الصباح الباكر.\nوقال لهم: «إن كانت الجولة لنا أو علينا فالزموا أماكنكم»."
     assert one(text, Q, "إن كانت الجولة لنا أو علينا فالزموا أماكنكم").speaker is None
+
+
+def test_a_speakers_name_stops_at_an_ellipsis():
+    text = ("ووصل خالد العمري أمس.\n"
+            "وأكد خالد.. إضافة إلى ذلك أن «الخطة ستنفذ على مراحل خلال العام المقبل».")
+    assert one(text, Q, "الخطة ستنفذ على مراحل خلال العام المقبل").speaker == "خالد"

@@ -92,17 +92,14 @@ def is_manner(tok: Tok) -> bool:
         return False  # (وقالت بعثة الأمم المتحدة: the mission, not ب + عثة)
     rest = key[1:]
     return (key.endswith(("ه", "ها", "هم")) or rest.startswith("ال") or rest in lx.FUNCTION_KEYS
-            or rest in lx.OBJECT_OPENER_KEYS or rest in _MANNER_NOUNS
+            or rest in lx.OBJECT_OPENER_KEYS or rest in lx.MANNER_NOUN_KEYS
             or TANWEEN.intersection(tok.text) != set())
 
 
 def manner_noun(tok: Tok) -> bool:
     """بحماس، بصوت، بلهجة: ب and one of the nouns of manner (not بأنه, بنية: is_manner
     also takes any ب-word with a pronoun or ة ending)."""
-    return tok.key.startswith("ب") and tok.key[1:] in _MANNER_NOUNS
-
-
-_MANNER_NOUNS = lx.MANNER_NOUN_KEYS
+    return tok.key.startswith("ب") and tok.key[1:] in lx.MANNER_NOUN_KEYS
 
 
 def names_next(tok: Tok) -> bool:
@@ -147,7 +144,7 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
             key not in lx.EMPHATIC_KEYS):
         return True  # وأكد المصدر | استكمال المرحلة: no adjective of a definite noun is
         #              indefinite, and no name follows an unnamed source
-    if subject and key.startswith("ب") and key[1:] in _MANNER_NOUNS:
+    if subject and key.startswith("ب") and key[1:] in lx.MANNER_NOUN_KEYS:
         return True  # وعبر ريفلين | بصورة دائمة: how, not who
     if len(subject) == 1 and key in lx.CIRCUMSTANCE_PREP_KEYS and is_definite(subject[0]) and (
             strip_al(subject[0].key) in lx.INSTITUTION_KEYS - _PERSON_TOO):

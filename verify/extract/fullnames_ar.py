@@ -43,8 +43,11 @@ _NOT_BODY_WORDS = lx.TIME_KEYS | lx.DATE_KEYS | lx.ADVERB_KEYS
 # Prepositions after which a full name begins (وبالنسبة إلى أحمد حسين، مع فلان).
 _PREPOSITIONS_BEFORE = frozenset(fold_ar(w) for w in ("إلى", "الى", "مع", "عن", "لدى", "بين"))
 _PATRONYMIC = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت"))
-# Particles a verb follows (وربما يفرض تشونغ).
-_BEFORE_VERB = frozenset(fold_ar(w) for w in ("ربما", "لربما", "سوف"))
+# Particles a verb follows (وربما يفرض تشونغ), and with the function words, what after و
+# opening a sentence is no verb whose subject could follow.
+_BEFORE_VERB = frozenset(fold_ar(w) for w in ("ربما", "لربما", "سوف")) | lx.FUNCTION_KEYS
+# Words before the last word of a name that make it a father's or a house's name.
+_NOT_SURNAME_AFTER = _PATRONYMIC | _NAME_OPENERS
 
 
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
@@ -166,7 +169,7 @@ class FullNames:
                 owners = {n for n in by_last.get(fold_ar(parts[0]), set()) if n != fullest} | {
                     n for n, _ in self._people() if fold_ar(n.split()[-1]) == fold_ar(parts[0])}
                 owners = {n for n in owners
-                          if fold_ar(n.split()[-2]) not in _PATRONYMIC | _NAME_OPENERS}
+                          if fold_ar(n.split()[-2]) not in _NOT_SURNAME_AFTER}
                 here = self._first_at(fullest)
                 first_name = any(n != fullest and fold_ar(n.split()[0]) == fold_ar(parts[0])
                                  for n in list(full.values()) + [n for n, _ in self._people()])
@@ -479,7 +482,7 @@ class FullNames:
                 # after it may be one (not وتأتي زيارة فلان: a noun governing it; not
                 # وربما يفرض تشونغ: after a particle comes the verb)
                 first += 1
-                if t - first < 1 or toks[first - 1].key[1:] in lx.FUNCTION_KEYS | _BEFORE_VERB or not all(
+                if t - first < 1 or toks[first - 1].key[1:] in _BEFORE_VERB or not all(
                         name_like(tok) for tok in toks[first:t]):
                     continue
             # a name after a title is surely a name (وستخلف ريتشاردسون may be a verb)
