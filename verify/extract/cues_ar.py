@@ -124,6 +124,12 @@ _NAME_LINKS = frozenset(fold_ar(w) for w in ("بن", "ابن", "بنت", "عبد
 _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "عنه", "عنها", "منه",
     "منها", "فيه", "فيها"))
+_WHAT = frozenset(fold_ar(w) for w in ("ما", "فيما", "مما", "بما", "لما"))  # ما يسمى: so-called
+# ... and to me, to us, to you: قال لي وودي ألن، وقال لنا المدرب
+_TO_HIM_OR_ME = _PREPOSITION_PRONOUNS | frozenset(fold_ar(w) for w in ("لي", "لنا", "لك", "لكم"))
+# Verbs whose object is the one told (أبلغ فلان «الصحيفة» أن)
+_TELL = frozenset({"أبلغ", "أخبر"})
+_ONCE = frozenset(fold_ar(w) for w in ("ذات", "وذات"))  # ذات مرة، ذات يوم: once, one day
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
@@ -756,6 +762,10 @@ class _Reader:
             tok = toks[i]
             key = tok.key
             said_it = None if key in lx.VERB_KEYS else _said_it(toks, i) or _blessed_saying(toks, i)
+            if said_it is not None and i >= 2 and toks[i - 2].key in lx.COMPLEMENTIZER_KEYS and any(
+                    cue.speaker for cue in found):
+                said_it = None  # معتبرا أن ما اقترحه فلان «...»: what he proposed is the
+                # topic of the speaker's clause, the words in marks are the speaker's
             if inside[i] or not (key in lx.VERB_KEYS or key in lx.PARTICIPLE_KEYS
                                  or key in lx.SOURCE_KEYS or key in lx.DOCUMENT_VERB_KEYS
                                  or key in lx.WORDING_VERB_KEYS or said_it is not None):
@@ -965,10 +975,12 @@ class _Reader:
         if tok.key == "وبين" and any(t.key.startswith("بين") for t in toks[max(0, i - 4):i]):
             return None  # العلاقات بينه وبين أوباما: "between him and", not "and explained"
         if i > 0 and toks[i - 1].key in RELATIVES and not said_it and not (
-                toks[i - 1].key == "ما" and i + 2 < len(toks)
-                and toks[i + 1].key in _PREPOSITION_PRONOUNS and _name_or_title(toks[i + 2])):
+                i + 2 < len(toks) and toks[i + 1].key in _PREPOSITION_PRONOUNS and (
+                    _name_or_title(toks[i + 2]) if toks[i - 1].key == "ما" else
+                    _name_or_title(toks[i + 2]) and not is_family_name(toks[i + 2]))):
             # a relative clause: الأسباب التي تدعو إلى ذلك (but وهو ما شدد عليه الجبير:
-            # "what al-Jubeir stressed", its subject named)
+            # "what al-Jubeir stressed", and في الوقت الذي اعتبر فيه هيثم منّاع, "when
+            # Haytham Manna held": their subjects named, not a bare family name, الكثير)
             return None
         if tok.key in lx.EDITORIAL_KEYS and i + 1 < len(toks) and (
                 toks[i + 1].key in lx.COMPLEMENTIZER_KEYS or toks[i + 1].key in ("الي", "ان")):
@@ -1010,7 +1022,8 @@ class _Reader:
                 j += size
                 continue
             if key in lx.CALLED_KEYS and (subject or circumstance or comma) and j + 1 < n and (
-                    toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS) and not (
+                    toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS
+                    and len(toks[j + 1].key) > 1) and toks[j - 1].key not in _WHAT and not (
                     # الذي طلب عدم الإفصاح عن اسمه، عدم ذكر اسمه: the name he withheld
                     toks[j - 1].key == "عن" or strip_al(toks[j - 1].key) in _WITHHELD):
                 # وقالت امرأة من سكان المدينة ... تدعى سلمى: the name after a long
@@ -1076,6 +1089,9 @@ class _Reader:
                 continue
             if is_mark(t.text) and not subject and not circumstance and not comma:
                 named = self._marked_subject(toks, j)
+                if named is not None and lemma in _TELL and toks[named].key in lx.COMPLEMENTIZER_KEYS:
+                    j = named  # مصادر ميدانية أبلغت «الشرق الأوسط» أن: the paper is told
+                    continue
                 if named is not None:  # وقال "الحقباني": "...": the speaker in marks
                     subject.extend(toks[j:named])
                     j = named
@@ -1133,9 +1149,14 @@ class _Reader:
                     subject, circumstance = caller, True
                 j += 1
                 continue
-            if not subject and not circumstance and not comma and key in _PREPOSITION_PRONOUNS and (
-                    j + 1 < n and _name_or_title(toks[j + 1]) and not _circumstantial(toks, j + 1)):
-                j += 1  # وهو ما شدد عليه الجبير، وقال له الوزير: the subject follows
+            if not subject and not circumstance and not comma and key in _TO_HIM_OR_ME and (
+                    j + 1 < n and _name_or_title(toks[j + 1]) and not _circumstantial(toks, j + 1)) and (
+                    key in _PREPOSITION_PRONOUNS or j + 2 < n and (name_like(toks[j + 1]) or (
+                        _name_or_title(toks[j + 1]) and not is_definite(toks[j + 2])))
+                    and (name_like(toks[j + 2]) or is_family_name(toks[j + 2]))):
+                # (to me, to us: only before a name of two words or a title and a name, not
+                # قال لي صديق، يقول لي السيد الجليل)
+                j += 1  # وهو ما شدد عليه الجبير، وقال له (لي) الوزير: the subject follows
                 continue  # (but قال له مخاطبا: how he spoke)
             if subject and not circumstance and not comma and subject[-1].key in _NAME_LINKS and (
                     t.text.isalpha()):
@@ -1659,6 +1680,17 @@ class _Reader:
             if t.key in KANA or t.text in COMMAS or t.key in lx.DISCOURSE_KEYS or (
                     t.key in lx.COMPLEMENTIZER_KEYS) or t.key in _BUT:
                 break  # وكانت منصة موسكو أعلنت، أن النبي قال، لكن البنك اعتبر
+            if t.key == "في" and k > 0:
+                # مصادر ميدانية في المنطقة أبلغت: an unnamed source or a title and where
+                # it is, from the clause's start
+                m = k - 1
+                while m >= 0 and toks[m].text.isalpha() and toks[m].key not in lx.FUNCTION_KEYS and (
+                        toks[m].key not in lx.VERB_KEYS and toks[m].key not in KANA):
+                    m -= 1
+                if (m < 0 or toks[m].text in COMMAS) and i - m - 1 <= SVO_LIMIT and m + 1 < k and (
+                        strip_al(toks[m + 1].key) in lx.UNNAMED_KEYS
+                        or strip_al(toks[m + 1].key) in lx.TITLE_KEYS):
+                    return toks[m + 1:i]
             if (t.key in lx.FUNCTION_KEYS or t.key in RELATIVES or t.key in CLAUSE_BREAKS
                     or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS
                     or is_mark(t.text) or t.text in END_PUNCT or not t.text.isalpha()):
@@ -1675,8 +1707,8 @@ class _Reader:
         if i - k > SVO_LIMIT:
             return []
         left = toks[k + 1:i]
-        if not left or any(_demonstrative(t) for t in left):
-            return []  # وبهذه المناسبة قال: when, not who
+        if not left or any(_demonstrative(t) for t in left) or left[0].key in _ONCE:
+            return []  # وبهذه المناسبة قال، ذات مرة قال: when, not who
         first = strip_al(left[0].key)
         if (first in lx.TITLE_KEYS or first in lx.INSTITUTION_KEYS or first in lx.UNNAMED_KEYS
                 or left[0].key in lx.ORGANISATION_KEYS or left[0].key in lx.HONORIFIC_KEYS):
@@ -2199,6 +2231,21 @@ class _Reader:
         """وقال الشيخ فلان، مفتي عام السعودية، رئيس هيئة كبار العلماء: the titles set off
         by commas after the name are his too (ودعا مفتي عام السعودية later is he)."""
         k = bisect_left([t.start for t in toks], end)
+        if k < len(toks) and not is_definite(toks[k]) and toks[k].key in lx.TITLE_KEYS and (
+                toks[k].start - end <= 1):
+            # الأمير فلان أمير منطقة نجران بإحداث برامج: his rank again right after the
+            # name, with no comma, and the words it governs are his (سمو أمير منطقة نجران
+            # later is he; not الأمير سعود الفيصل وزير الدولة, and not a family name that
+            # is also a title, حاتم بن حسن قاضي)
+            m = k + 1
+            while m < len(toks) and m - k <= 4 and toks[m].text.isalpha() and not (
+                    toks[m].key in lx.FUNCTION_KEYS or toks[m].key in lx.COMPLEMENTIZER_KEYS
+                    or toks[m].key in lx.VERB_KEYS or toks[m].key in lx.PARTICIPLE_KEYS
+                    or not is_definite(toks[m]) and toks[m].key[:1] in "بو" and len(toks[m].key) > 3):
+                m += 1
+            if m > k + 1:
+                entity.title_keys.update(strip_al(t.key) for t in toks[k:m])
+            k = m
         while k + 1 < len(toks) and toks[k].text in COMMAS and (
                 strip_al(toks[k + 1].key) in lx.TITLE_KEYS):
             m = k + 1

@@ -130,8 +130,13 @@ def _name_like(tok: Tok) -> bool:
     text = tok.text
     if key in lx.NA_NAME_KEYS:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
-    if key[:1] == "ب" and key[1:] in lx.MANNER_NOUN_KEYS:
-        return False  # بشكل علني، بحماس: how something was done, never a name
+    if key[:1] == "ب" and (key[1:] in lx.MANNER_NOUN_KEYS or text[1:2] in "أإآ"):
+        return False  # بشكل علني، بحماس: how something was done; بإحداث: ب + a noun
+    if key.startswith("است") and key[3:4] not in ("ي", "و", "ا", "ر", "") and (
+            len(key) == 6 or len(key) == 7 and (key[5] == "ا" or key[6] == "ت")
+            or len(key) > 6 and text.endswith(("ه", "ها", "هم"))):
+        return False  # استنكر، استقبال، استطلعت، استخدمه: the tenth form's verb or verbal
+        # noun (not استيفان، استرادا، إسترين)
     if len(key) == 6 and key[0] == "ت" and key[3] == "ي" and key[5] == "ا":
         return False  # ترحيبا، تعليقا، تأكيدا: a verbal noun in the accusative
     if key[0] == "ت" and len(key) == 5 and text.endswith("ه"):
@@ -153,6 +158,8 @@ def _name_like(tok: Tok) -> bool:
             _in_lexicon(key[:-2]) or "ال" + key[:-2] in lx.DESCRIPTOR_KEYS):
         return False  # وزراء سعوديين: a nationality in the plural
 
+    if len(key) == 6 and key[0] == "م" and key[2] == "ا" and key[5] == "ا":
+        return False  # محاولا، مطالبا: a participle in the accusative (قال لي فلان محاولا)
     if len(key) == 6 and key[0] == "م" and key[2] == "ا" and text.endswith("ة") and key[4] != "ي":
         return False  # مواجهة، مشاركة، محاولة: a verbal noun (مفاعلة), not a name (معاوية)
     if _glued_word(tok):
