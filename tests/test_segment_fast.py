@@ -106,6 +106,16 @@ def test_arabic_full_stop_after_a_word_ends_the_sentence() -> None:
     assert dump(segment(text, "ar")) == dump(reference(text, "ar"))
 
 
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("رفع دعوى (السبت). حيث قالت", ["رفع دعوى ( السبت ) .", "حيث قالت"]),
+    ("في عام 2013. ثم قال", ["في عام 2013 .", "ثم قال"]),
+    ("بلغ 3.5 مليون. وقال", ["بلغ 3.5 مليون .", "وقال"]),
+])
+def test_full_stop_after_a_bracket_or_a_number_ends_the_sentence(text: str, sentences: list[str]) -> None:
+    assert texts_of(text, "ar") == sentences
+    assert dump(segment(text, "ar")) == dump(reference(text, "ar"))
+
+
 def test_question_and_exclamation_marks_end_sentences() -> None:
     text = "هل حضر؟ نعم! حضر اليوم؟! ثم غادر"
     assert texts_of(text, "ar") == ["هل حضر ؟", "نعم !", "حضر اليوم ؟ !", "ثم غادر"]

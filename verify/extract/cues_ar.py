@@ -130,6 +130,7 @@ _TO_HIM_OR_ME = _PREPOSITION_PRONOUNS | frozenset(fold_ar(w) for w in ("لي", "
 # Verbs whose object is the one told (أبلغ فلان «الصحيفة» أن)
 _TELL = frozenset({"أبلغ", "أخبر"})
 _ONCE = frozenset(fold_ar(w) for w in ("ذات", "وذات"))  # ذات مرة، ذات يوم: once, one day
+_IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
@@ -1246,6 +1247,37 @@ class _Reader:
                     subject.extend(toks[j:k])
                     j = k
                     continue
+            if outlet is None and subject and not circumstance and not comma and key.startswith("لل") and (
+                    is_definite(subject[-1]) and not any(name_like(w) for w in subject)
+                    and any(strip_al(w.key) in lx.TITLE_KEYS for w in subject)):
+                # وأكد المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني فلان: the
+                # body his title governs, when his name ends the words before the content
+                k = j
+                while k < n and k - j < 9 and toks[k].text.isalpha() and not (
+                        toks[k].key in lx.FUNCTION_KEYS or toks[k].key in lx.COMPLEMENTIZER_KEYS
+                        or toks[k].key in lx.VERB_KEYS or toks[k].key in lx.PARTICIPLE_KEYS):
+                    k += 1
+                # the whole run when the content follows it (... محمد طه فقيه إن), else the
+                # shortest that ends a name of two words or more (not at بن, not before a
+                # family name): what follows it is not his (... بختيار دوغان قصف الطائرات)
+                content = k < n and (toks[k].key in lx.COMPLEMENTIZER_KEYS or toks[k].text in COMMAS
+                                     or toks[k].text in (":", "：") or is_mark(toks[k].text) and (
+                                         len(toks[k - 1].key) > 1))  # (not لـ«...»)
+                for end in ([k] if content else []) + list(range(j + 3, k + 1)):
+                    if toks[end - 1].key in lx.PARTICLE_KEYS or end < n and (
+                            is_family_name(toks[end]) or toks[end].key in lx.HONORIFIC_KEYS):
+                        continue
+                    whole = mention_of(self.text, subject + toks[j:end])
+                    if whole is not None and whole.kind == PERSON and whole.name and (
+                            whole.end == toks[end - 1].end and " " in whole.name):
+                        break
+                else:
+                    end = 0
+                if end:
+                    subject.extend(toks[j:end])
+                    j = end
+                    circumstance = True
+                    continue
             if outlet is not None:
                 if via is None:
                     via, outlet_end = outlet[0], outlet[1]
@@ -2056,6 +2088,9 @@ class _Reader:
             return None
         tok = sent.tokens[i]
         mention = source.mention
+        if tok.key in _IN_LINE_WITH and mention.kind == PERSON and mention.name and (
+                self.registry.find(mention.keys) is None and " " in mention.name):
+            return None  # وفق خطط مدروسة: "in line with" two words no one is named by
         if mention is not None:
             words = [t for t in sent.tokens if mention.start <= t.start and t.end <= mention.end]
             body = self._body_after_l(words)

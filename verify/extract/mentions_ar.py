@@ -132,11 +132,9 @@ def _name_like(tok: Tok) -> bool:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
     if key[:1] == "ب" and (key[1:] in lx.MANNER_NOUN_KEYS or text[1:2] in "أإآ"):
         return False  # بشكل علني، بحماس: how something was done; بإحداث: ب + a noun
-    if key.startswith("است") and key[3:4] not in ("ي", "و", "ا", "ر", "") and (
-            len(key) == 6 or len(key) == 7 and (key[5] == "ا" or key[6] == "ت")
-            or len(key) > 6 and text.endswith(("ه", "ها", "هم"))):
-        return False  # استنكر، استقبال، استطلعت، استخدمه: the tenth form's verb or verbal
-        # noun (not استيفان، استرادا، إسترين)
+    if _tenth_form(key[1:] if key[:1] in "بلوف" and key[1:4] == "است" else key, text):
+        return False  # استنكر، استقبال، استطلعت، استخدمه، باسترضاء: the tenth form's verb or
+        # verbal noun (not استيفان، استرادا، إسترين)
     if len(key) == 6 and key[0] == "ت" and key[3] == "ي" and key[5] == "ا":
         return False  # ترحيبا، تعليقا، تأكيدا: a verbal noun in the accusative
     if key[0] == "ت" and len(key) == 5 and text.endswith("ه"):
@@ -171,6 +169,12 @@ def _name_like(tok: Tok) -> bool:
                 rest in lx.VERB_KEYS or rest in lx.PARTICIPLE_KEYS):
             return False  # (but كيري: no preposition is glued to a verb, يرى)
     return True
+
+
+def _tenth_form(key: str, text: str) -> bool:
+    return key.startswith("است") and key[3:4] not in ("ي", "و", "ا", "ر", "") and (
+        len(key) == 6 or len(key) == 7 and (key[5] == "ا" or key[6] == "ت")
+        or len(key) > 6 and text.endswith(("ه", "ها", "هم")))
 
 
 def after_rank(tok: Tok) -> bool:

@@ -113,7 +113,8 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     suffixes = [*(nlp.Defaults.suffixes or []), mark_class]
     infixes = [*(nlp.Defaults.infixes or []), mark_class]
     if lang == "ar":
-        suffixes += [r"(?<=[\u0600-\u06ff\u0750-\u077f" + _escape_class(_MARK_CHARS) + r"])\."]
+        # (and after a closing bracket or a digit: «(السبت).»، «عام 2013.» end sentences)
+        suffixes += [r"(?<=[\u0600-\u06ff\u0750-\u077f0-9)\]" + _escape_class(_MARK_CHARS) + r"])\."]
         infixes += [r"(?<=[\u0600-\u06ff])[.:،؛](?=[\u0600-\u06ff])",
                     # وتعالى:««: a colon between a word and the marks it opens
                     r"(?<=[\u0600-\u06ff])[:：](?=" + mark_class + ")"]
