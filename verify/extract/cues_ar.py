@@ -131,6 +131,8 @@ _TO_HIM_OR_ME = _PREPOSITION_PRONOUNS | frozenset(fold_ar(w) for w in ("لي", "
 _TELL = frozenset({"أبلغ", "أخبر"})
 _ONCE = frozenset(fold_ar(w) for w in ("ذات", "وذات"))  # ذات مرة، ذات يوم: once, one day
 _IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
+_RELAYING_NOUNS = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا"))
+_ALREADY = frozenset(fold_ar(w) for w in ("قد", "وقد", "فقد", "لقد", "ولقد"))
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
@@ -449,6 +451,10 @@ class _Reader:
             # سبق- الرياض: أطلقت مدينة الملك فهد الطبية ...: past the dateline
             return self._topic_at(Sentence(sent.index, sent.paragraph, toks[colon + 1].start,
                                            sent.end, toks[colon + 1:]))
+        if len(toks) > 3 and toks[0].key in _ALREADY:
+            # وقد فاز فلان ...، لقد أظهر الوزير فلان: "already" before the verb
+            return self._topic_at(Sentence(sent.index, sent.paragraph, toks[1].start, sent.end,
+                                           toks[1:]))
         if len(toks) > 4 and toks[0].key in _WHERE_OPENERS and toks[1].text.isalpha() and (
                 not is_definite(toks[1]) or toks[1].key in lx.PLACE_KEYS):
             # وفي عدن أدانت الحكومة اليمنية ...: where, then the verb and its subject
@@ -1062,6 +1068,11 @@ class _Reader:
             if (relay and key == "عن" or lemma in lx.ASCRIBE_VERBS and key == "الي") and (
                     relay_from is None):
                 relay_from, subject = subject, []
+                j += 1
+                continue
+            if not subject and not relay and relay_from is None and key in _RELAYING_NOUNS and j + 1 < n and (
+                    toks[j + 1].key in ("عنه", "عنها", "عنهم", "عنهما")):
+                relay = True  # وأضافت نقلا عنه أن: the paper relays his words, as نقلت عنه
                 j += 1
                 continue
             if relay and key in ("عنه", "عنها", "عنهم", "عنهما") and relay_from is None:
