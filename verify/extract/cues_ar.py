@@ -132,7 +132,6 @@ _TELL = frozenset({"أبلغ", "أخبر"})
 _ONCE = frozenset(fold_ar(w) for w in ("ذات", "وذات"))  # ذات مرة، ذات يوم: once, one day
 _IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
 _RELAYING_NOUNS = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا"))
-_ALREADY = frozenset(fold_ar(w) for w in ("قد", "وقد", "فقد", "لقد", "ولقد"))
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
@@ -451,10 +450,6 @@ class _Reader:
             # سبق- الرياض: أطلقت مدينة الملك فهد الطبية ...: past the dateline
             return self._topic_at(Sentence(sent.index, sent.paragraph, toks[colon + 1].start,
                                            sent.end, toks[colon + 1:]))
-        if len(toks) > 3 and toks[0].key in _ALREADY:
-            # وقد فاز فلان ...، لقد أظهر الوزير فلان: "already" before the verb
-            return self._topic_at(Sentence(sent.index, sent.paragraph, toks[1].start, sent.end,
-                                           toks[1:]))
         if len(toks) > 4 and toks[0].key in _WHERE_OPENERS and toks[1].text.isalpha() and (
                 not is_definite(toks[1]) or toks[1].key in lx.PLACE_KEYS):
             # وفي عدن أدانت الحكومة اليمنية ...: where, then the verb and its subject
@@ -979,6 +974,8 @@ class _Reader:
         plural = tok.key.endswith(PLURAL_ENDINGS)
         if lemma in lx.AMBIGUOUS_VERBS and not prefixed and not self._clause_start(toks, i):
             return None
+        if tok.key == "عبر" and i + 1 < len(toks) and is_mark(toks[i + 1].text):
+            return None  # وكتب "البرقان" عبر "تويتر": "via", not "expressed"
         if tok.key == "وبين" and any(t.key.startswith("بين") for t in toks[max(0, i - 4):i]):
             return None  # العلاقات بينه وبين أوباما: "between him and", not "and explained"
         if i > 0 and toks[i - 1].key in RELATIVES and not said_it and not (
@@ -1091,6 +1088,14 @@ class _Reader:
                 relay_from.append(t)
                 j += 1
                 continue
+            if key == "عبر" and subject and j + 2 < n and is_mark(toks[j + 1].text):
+                k = j + 2  # وكتب "البرقان" عبر "تويتر": where he wrote, a name in marks
+                while k < n and k < j + 6 and not is_mark(toks[k].text):
+                    k += 1
+                if k < n and is_mark(toks[k].text):
+                    circumstance = True
+                    j = k + 1
+                    continue
             if key in lx.SPEECH_NOUN_KEYS:
                 speech_noun = True
                 j += 1
@@ -1679,8 +1684,8 @@ class _Reader:
         after = toks[k + 1]
         if after.text in (":", "：") or after.key in lx.COMPLEMENTIZER_KEYS or (
                 after.key in lx.CIRCUMSTANCE_PREP_KEYS and k + 2 < n
-                and toks[k + 2].key in lx.CIRCUMSTANCE_NOUN_KEYS):
-            return k + 1
+                and (toks[k + 2].key in lx.CIRCUMSTANCE_NOUN_KEYS or is_mark(toks[k + 2].text))):
+            return k + 1  # (وكتب "البرقان" عبر "تويتر": "...": where he wrote, in marks too)
         if strip_al(after.key) in lx.TITLE_KEYS and k - j >= 3 and name_like(toks[j + 1]) and all(
                 name_like(t) or is_family_name(t) for t in toks[j + 2:k]):
             # كتب “جون كولر” نائب رئيس التسويق، قال "عذبي العقيل" مدير عام المبيعات: a
