@@ -56,7 +56,7 @@ from .mentions_ar import (
     source_adjective,
 )
 from .segment import Sentence, Tok
-from .sources_ar import outlet_at, source_at
+from .sources_ar import IN_LINE_WITH, outlet_at, source_at
 
 __all__ = ["find_cues_ar"]
 
@@ -130,8 +130,7 @@ _TO_HIM_OR_ME = _PREPOSITION_PRONOUNS | frozenset(fold_ar(w) for w in ("لي", "
 # Verbs whose object is the one told (أبلغ فلان «الصحيفة» أن)
 _TELL = frozenset({"أبلغ", "أخبر"})
 _ONCE = frozenset(fold_ar(w) for w in ("ذات", "وذات"))  # ذات مرة، ذات يوم: once, one day
-_IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
-_RELAYING_NOUNS = frozenset(fold_ar(w) for w in ("نقلا", "نقلاً", "ونقلا"))
+_RELAYING_NOUNS = frozenset(fold_ar(w) for w in ("نقلا", "ونقلا"))
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
@@ -2104,7 +2103,7 @@ class _Reader:
             return None
         tok = sent.tokens[i]
         mention = source.mention
-        if tok.key in _IN_LINE_WITH and mention.kind == PERSON and mention.name and (
+        if tok.key in IN_LINE_WITH and mention.kind == PERSON and mention.name and (
                 self.registry.find(mention.keys) is None and " " in mention.name):
             return None  # وفق خطط مدروسة: "in line with" two words no one is named by
         if mention is not None:
@@ -2280,14 +2279,14 @@ class _Reader:
     @staticmethod
     def _apposed_titles(toks: list[Tok], end: int, entity: Entity) -> None:
         """وقال الشيخ فلان، مفتي عام السعودية، رئيس هيئة كبار العلماء: the titles set off
-        by commas after the name are his too (ودعا مفتي عام السعودية later is he)."""
+        by commas after the name are his too (ودعا مفتي عام السعودية later is he), and so
+        is a title right after it that governs words (الأمير فلان أمير منطقة نجران)."""
         k = bisect_left([t.start for t in toks], end)
         if k < len(toks) and not is_definite(toks[k]) and toks[k].key in lx.TITLE_KEYS and (
                 toks[k].start - end <= 1):
-            # الأمير فلان أمير منطقة نجران بإحداث برامج: his rank again right after the
-            # name, with no comma, and the words it governs are his (سمو أمير منطقة نجران
-            # later is he; not الأمير سعود الفيصل وزير الدولة, and not a family name that
-            # is also a title, حاتم بن حسن قاضي)
+            # الأمير فلان أمير منطقة نجران بإحداث برامج: a title right after the name,
+            # with no comma, and the words it governs are his (سمو أمير منطقة نجران later
+            # is he; but a title word governing nothing is a family name, حاتم بن حسن قاضي)
             m = k + 1
             while m < len(toks) and m - k <= 4 and toks[m].text.isalpha() and not (
                     toks[m].key in lx.FUNCTION_KEYS or toks[m].key in lx.COMPLEMENTIZER_KEYS

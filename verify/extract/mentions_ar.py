@@ -172,6 +172,8 @@ def _name_like(tok: Tok) -> bool:
 
 
 def _tenth_form(key: str, text: str) -> bool:
+    """استنكر، استقبال، استطلعت، استخدمه: a verb or verbal noun of the tenth form, read on
+    its length and ending (a foreign name such as استيفان or استرادا is not one)."""
     return key.startswith("است") and key[3:4] not in ("ي", "و", "ا", "ر", "") and (
         len(key) == 6 or len(key) == 7 and (key[5] == "ا" or key[6] == "ت")
         or len(key) > 6 and text.endswith(("ه", "ها", "هم")))

@@ -15,7 +15,7 @@ from .keys import fold_ar, possessed_forms, strip_al
 from .mentions_ar import is_definite, is_provision, mention_of, name_like
 from .segment import Tok
 
-__all__ = ["Source", "outlet_at", "source_at"]
+__all__ = ["IN_LINE_WITH", "Source", "outlet_at", "source_at"]
 
 
 def outlet_at(text: str, toks: list[Tok], j: int) -> tuple[str, int] | None:
@@ -172,7 +172,7 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
                       toks[max(i, start - 1)].end, j)
     mention = mention_of(text, source_tokens) if source_tokens else None
     if mention is not None and (_in_accordance(mention, source_tokens[0])
-                                or tok.key in _IN_LINE_WITH and not _cites(mention, source_tokens[0])):
+                                or tok.key in IN_LINE_WITH and not _cites(mention, source_tokens[0])):
         return None
     if mention is not None and source_tokens[0].key.startswith("ل") and (
             source_tokens[0].key.startswith("لل") or tok.key.endswith(("وفقا", "طبقا"))):
@@ -189,7 +189,7 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
 
 # "In line with": a source only when a speaker, outlet or document follows (وفق مصادر،
 # وفق بيان، وفق العواجي), not a plan or a rule (وفق برنامج، وفق مجموعة من القواعد).
-_IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
+IN_LINE_WITH = frozenset(fold_ar(w) for w in ("وفق", "ووفق"))
 
 
 def _speaks(first: Tok) -> bool:
