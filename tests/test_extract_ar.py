@@ -2738,3 +2738,13 @@ def test_words_in_marks_after_li_are_no_outlet() -> None:
     """لـ«...» before seven words and more: a quotation's marks, not an outlet's name."""
     text = "وأكد المتحدث باسم الحزب قصف الطائرات لـ«مواقعنا في الشريط الحدودي مع قصف مكثف للمدفعية»."
     assert one(text, Q, "مواقعنا في الشريط الحدودي مع قصف مكثف للمدفعية").via is None
+
+
+def test_a_name_in_marks_cut_by_an_ellipsis_in_a_subject_does_not_break_the_parse() -> None:
+    """The marks of «"الصقر.. روح الصحراء"» were found before the ellipsis cut the subject,
+    and their old positions lay past its end (an IndexError on a corpus article)."""
+    text = ('وأعلنت اللجنة التنفيذية لمعرض "الصقر.. روح الصحراء" برئاسة الأمير خالد بن سعد بن فهد '
+            "انضمام الأمير فيصل بن سعود بن فهد إلى اللجنة.")
+    claims = extract_claims(text, lang="ar")
+    assert [c.text for c in claims if c.kind == "term"] == ["الصقر.. روح الصحراء"]
+    assert all(text[c.start:c.end] == c.text for c in claims)

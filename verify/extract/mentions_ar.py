@@ -468,6 +468,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
             marked = pair = None
             break
+    untrimmed = len(tokens)
     if any(t.key in _EULOGY_FIRST for t in tokens):
         k = 0
         while k < len(tokens):
@@ -481,6 +482,11 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         # أحد.. نشبت المعركة: an ellipsis ends the phrase; no name runs across it
         before = tokens[:ellipsis]
         tokens = before if any(_wordy(t) for t in before) else tokens[ellipsis + 1:]
+    if pair is not None and len(tokens) != untrimmed:
+        # the marks were found before a blessing or an ellipsis was cut out: find them
+        # again in what is left (their old positions may lie past its end)
+        pair = _marked_name(tokens)
+        marked = pair if marked is not None else None
     words = _merge_initials(text, [t for t in tokens if _wordy(t) or t.text in ".-"])
     while words and (not _wordy(words[-1]) or len(words) > 1 and words[-1].key in lx.EMPHATIC_KEYS
                      and name_like(words[-2])):
