@@ -2735,7 +2735,8 @@ def test_a_speakers_name_stops_at_an_ellipsis():
 
 
 def test_words_in_marks_after_li_are_no_outlet() -> None:
-    """لـ«...» before seven words and more: a quotation's marks, not an outlet's name."""
+    """لـ«...» whose marks do not close within five words: a quotation's marks, not an
+    outlet's name (its first seven words were the via)."""
     text = "وأكد المتحدث باسم الحزب قصف الطائرات لـ«مواقعنا في الشريط الحدودي مع قصف مكثف للمدفعية»."
     assert one(text, Q, "مواقعنا في الشريط الحدودي مع قصف مكثف للمدفعية").via is None
 

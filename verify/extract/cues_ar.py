@@ -127,10 +127,10 @@ _PREPOSITION_PRONOUNS = frozenset(fold_ar(w) for w in (
 _WHAT = frozenset(fold_ar(w) for w in ("ما", "فيما", "مما", "بما", "لما"))  # ما يسمى: so-called
 # ... and to me, to us, to you: قال لي وودي ألن، وقال لنا المدرب
 _TO_HIM_OR_ME = _PREPOSITION_PRONOUNS | frozenset(fold_ar(w) for w in ("لي", "لنا", "لك", "لكم"))
-# Verbs whose object is the one told (أبلغ فلان «الصحيفة» أن)
-_TELL = frozenset({"أبلغ", "أخبر"})
+# Verbs whose object is the one told (أبلغ فلان «الصحيفة» أن); lemmas as the verb
+# lexicon writes them
+_TELL = frozenset({"أبلغ"})
 _ONCE = frozenset(fold_ar(w) for w in ("ذات", "وذات"))  # ذات مرة، ذات يوم: once, one day
-_RELAYING_NOUNS = frozenset(fold_ar(w) for w in ("نقلا", "ونقلا"))
 _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  # (اتصالا، برقية، رسالة)
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
@@ -1066,7 +1066,7 @@ class _Reader:
                 relay_from, subject = subject, []
                 j += 1
                 continue
-            if not subject and not relay and relay_from is None and key in _RELAYING_NOUNS and j + 1 < n and (
+            if not subject and not relay and relay_from is None and key in _RELAYING and j + 1 < n and (
                     toks[j + 1].key in ("عنه", "عنها", "عنهم", "عنهما")):
                 relay = True  # وأضافت نقلا عنه أن: the paper relays his words, as نقلت عنه
                 j += 1
