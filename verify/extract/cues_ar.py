@@ -9,7 +9,7 @@ verb with no subject (وأضاف) continues the current speaker; participles (م
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from . import lexicon_ar as lx
@@ -42,6 +42,7 @@ from .mentions_ar import (
     bracket_named,
     eulogy_at,
     governs_possessed,
+    in_body_name,
     is_abbreviation_dot,
     is_body,
     is_definite,
@@ -337,6 +338,7 @@ class _Speaker:
     via: str | None = None
     inferred: bool = False
     local_only: bool = False  # speaks later in this sentence only (no words of its own)
+    waiting: bool = False  # the subject of a verb with no words, whose words come later
 
 
 class _Reader:
@@ -462,6 +464,15 @@ class _Reader:
         named = self._named_opening(sent)
         if named is not None:
             return named
+        if len(toks) > 2 and toks[0].text.isalpha() and not is_definite(toks[0]) and (
+                toks[0].text.endswith("أ") or toks[0].key not in lx.FUNCTION_KEYS
+                and not mention_word(toks[0].key)):  # (هنأ folds onto هنا, "here")
+            for mention, entity in self.people:
+                if mention.start == toks[1].start:
+                    # هنأ صاحب السمو الأمير فلان الملكَ ... وقال سموه: the titled name right
+                    # after the verb opening the sentence is its subject, not those after
+                    return _Speaker(entity.name, entity, entity.gender, mention.text,
+                                    sent.paragraph, inferred=True)
         start = 1 if toks and toks[0].key in _BUT else 0
         for size in (3, 2, 1):
             # لكن خامنئي الذي يملك القول الفصل ... تحرك: a known person opening the
@@ -815,6 +826,12 @@ class _Reader:
                 local = speaker
                 if not speaker.local_only:
                     self._push(speaker)
+                elif cue is not None and speaker.waiting and not inner and (
+                        speaker.entity is not None and speaker.entity.kind == PERSON
+                        and " " in speaker.entity.name):  # (not يبلغ معدل استهلاكها)
+                    # وقال فلان الرئيس التنفيذي للشركة، قال: «...»: the subject of the
+                    # verb with no words has spoken; a later وتابع goes on with him
+                    self._push(replace(speaker, local_only=False, waiting=False))
             i = max(i + 1, next_i)
         self._merge_sources(found)
         return found
@@ -1447,7 +1464,7 @@ class _Reader:
                     return None
                 speaker, _ = self._resolve(mention, gender, tok.start, sent.paragraph, local)
                 if speaker is not None:
-                    speaker.local_only = True
+                    speaker.local_only = speaker.waiting = True
                 return None, speaker, j
             postposed = True
             result = ("", None, j)
@@ -1637,8 +1654,9 @@ class _Reader:
         the outlet spoken to)."""
         head = next((k for k, t in enumerate(subject) if t.key in RELATIVES), len(subject))
         if strip_al(subject[0].key) not in lx.TITLE_KEYS or head > 2 and any(
-                name_like(t) for t in subject[1:head]):
-            return []  # (والي أرزينجان: the one word after the title is what he governs)
+                name_like(t) and not in_body_name(subject, k) for k, t in enumerate(subject[1:head], 1)):
+            return []  # (والي أرزينجان: the one word after the title is what he governs;
+            #            but مركز الملك سلمان للإغاثة names a body, not him)
         k = j + 1
         rank = k < len(toks) and toks[k].key in lx.HONORIFIC_KEYS  # ...، العميد فلان،
         k += rank

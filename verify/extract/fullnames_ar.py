@@ -35,6 +35,8 @@ _MAX_FIRST_NAMES = 3  # words before a surname that may belong to the name
 _BEFORE_NAME = frozenset(fold_ar(w) for w in (
     "يا", "و", "ف", "أما", "وأما", "إن", "أن", "بأن", "لأن",  # إن ديريك جوسن وهو ...
     "الشهير", "الشهيرة", "المعروف", "المعروفة"))  # نجم هوليوود الشهير توم كروز
+# The particles a verb in the subjunctive follows (أن يعقد، لن يتمكن).
+_SUBJUNCTIVE = frozenset(fold_ar(w) for w in ("أن", "ان", "لن", "كي", "لكي"))
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
 # The second half of a compound first name (صلاح الدين، نور الدين).
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
@@ -187,6 +189,10 @@ class FullNames:
                          and fold_ar(words[-len(tail) - 1]) not in _PATRONYMIC}
                 if len(found) == 1:
                     full[name] = found.pop()  # فان جال -> لويس فان جال (not بن عبد العزيز)
+                    continue
+                middle = self._with_middle(parts) if len(parts) == 2 else None
+                if middle is not None:
+                    full[name] = middle  # سعود الزيد -> سعود بن فهد الزيد
                     continue
                 body = self._body_shortened(tail)
                 if body is not None:
@@ -441,6 +447,34 @@ class FullNames:
                 return s, t
         return None
 
+    def _with_middle(self, parts: list[str]) -> str | None:
+        """سعود الزيد -> سعود بن فهد الزيد, موفق جمال -> موفق منصور جمال: the one name the
+        document writes with these first and last words and a father's name (or two)
+        between them, with or without بن."""
+        first, last = fold_ar(parts[0]), fold_ar(parts[1])
+        names = set()
+        if first == fold_ar("ابن"):
+            # ابن محيا -> سعيد بن محيا: "the son of" a house, with his own first name
+            for s, t in self._positions(fold_ar("بن")):
+                toks = self.sentences[s].tokens
+                if 0 < t < len(toks) - 1 and toks[t + 1].key == last and name_like(toks[t - 1]) and (
+                        toks[t - 1].key[:1] != "و" and not (t > 1 and toks[t - 2].key in _PATRONYMIC)):
+                    names.add(" ".join(tok.text for tok in toks[t - 1:t + 2]))
+            return names.pop() if len(names) == 1 else None
+        rank = first in lx.HONORIFIC_KEYS  # اللواء التركي -> منصور التركي: the name the rank hides
+        for s, t in self._positions(first):
+            toks = self.sentences[s].tokens
+            if not (rank or name_like(toks[t])) or t > 0 and not rank and (
+                    toks[t - 1].key in _PATRONYMIC or name_like(toks[t - 1])):
+                continue  # فهد بن سعود الزيد، عيد ماطر مبارك: a father's name, not the first
+            k = t + 1
+            while k < len(toks) and k - t <= 4 and toks[k].key != last and (
+                    toks[k].key in _PATRONYMIC or name_like(toks[k]) and toks[k].key[:1] != "و"):
+                k += 1
+            if k > t + 1 and k < len(toks) and toks[k].key == last and toks[k - 1].key not in _PATRONYMIC:
+                names.add(" ".join(tok.text for tok in toks[t + rank:k + 1]))
+        return names.pop() if len(names) == 1 else None
+
     def _positions(self, key: str) -> list[tuple[int, int]]:
         """(sentence, token) of every word of the document with this key."""
         if self._index is None:
@@ -470,6 +504,9 @@ class FullNames:
                 first += 1
             if first == t or toks[t - 1].key in lx.PARTICLE_KEYS and first == t - 1:
                 continue
+            if j >= 0 and toks[j].key in _SUBJUNCTIVE and first == t - 1 and (
+                    toks[first].key[:1] in "يت" and toks[first].text.isalpha()):
+                continue  # ومن المقرر أن يعقد كيري: after أن comes the verb, then the name
             if j >= 0 and not (self._opens_name(toks[j]) or j > 0 and _ends_title(toks[j - 1], toks[j])):
                 if t - first >= 2 and t + 1 < len(toks) and _is_title(toks[t + 1].key) and (
                         name_like(toks[t - 1])):

@@ -265,6 +265,10 @@ def _name_start(tokens: list[Tok], end: int) -> int:
     elif i > 0 and _fal_name(tokens[i]) and name_like(tokens[i - 1]):
         start = i  # خورخي فالدانو
         i -= 1
+    elif i > 1 and _nisba_surname(tokens[i]) and name_like(tokens[i - 1]) and (
+            tokens[i - 2].key in lx.HONORIFIC_KEYS):
+        start = i  # اللواء منصور التركي: after a rank and a first name, his family name
+        i -= 1
     elif i >= 0 and is_family_name(tokens[i]):
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None and _preposition_noun(prev):
@@ -330,6 +334,13 @@ def _marked_name(tokens: list[Tok]) -> tuple[int, int] | None:
             else:
                 opened = None
     return None
+
+
+def _body_noun(tok: Tok) -> bool:
+    """حزب، لحركة، بشركة: the indefinite noun of a body whose name follows in marks."""
+    key = tok.key
+    return not is_definite(tok) and tok.text.isalpha() and any(
+        bare in lx.INSTITUTION_KEYS or bare in lx.OUTLET_NOUN_KEYS for bare in (key, key[1:]))
 
 
 def org_extent(words: list[Tok]) -> int:
@@ -463,6 +474,11 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         # رئيس حزب «القوات اللبنانية» الدكتور سمير جعجع: the name in marks is the body
         # he heads; the person's name comes after it
         marked = None
+    if marked is not None and marked[0] >= 3 and strip_al(tokens[0].key) in lx.TITLE_KEYS and (
+            _body_noun(tokens[marked[0] - 2])):
+        # وقال وزير حزب «الكتائب» في الحكومة: the body the titled one serves is in
+        # marks; he is named by his title, as without them
+        marked = None
     for i, tok in enumerate(tokens):
         if tok.key in _NAMED and i + 1 < len(tokens):
             tokens = tokens[i + 1:]  # مهندس يدعى جيانغ: the name follows
@@ -559,6 +575,10 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             # family name, a title though it be (a title comes first: القاضي وليد)
             name_words, title_words = words, []
         if name_words and title_words and strip_al(title_words[0].key) in lx.TITLE_KEYS and (
+                in_body_name(words, next(k for k, w in enumerate(words) if w is name_words[0]))):
+            # مدير مركز الملك فهد الثقافي: the king names the centre; no one's name here
+            name_words, title_words = [], words
+        if name_words and title_words and strip_al(title_words[0].key) in lx.TITLE_KEYS and (
                 _of_institution(name_words[0])):
             # الناطق الإعلامي بشرطة المنطقة: whose spokesman, not a name
             name_words, title_words = [], words
@@ -637,19 +657,34 @@ _ROYALS = frozenset(fold_ar(w) for w in ("الملك", "الأمير", "الأم
                                          "الشيخة", "الرئيس"))
 
 
+# Titles a place or a body is named after (جامع الإمام تركي بن عبدالله، مستشفى الملك فهد),
+# and the nouns of places named so that are no institutions.
+_NAMESAKES = _ROYALS | frozenset({fold_ar("الإمام")})
+# (not مكتب، ديوان، حكومة، وفد: the office of a living one, who may speak)
+_NAMED_PLACES = frozenset(fold_ar(w) for w in words(
+    "جامع مسجد شارع طريق حي ميدان قاعة ملعب استاد جسر برج ميناء مطار قاعدة جامعة مركز "
+    "مستشفى مدينة مؤسسة مجمع كلية مدرسة جائزة مستوصف معهد مكتبة متحف صندوق كرسي"))
+
+
+def _names_place(key: str) -> bool:
+    """جامع، بجامعة، ومستشفى: a noun, bare or behind a preposition or و, of a place or a
+    body that can carry a person's name."""
+    return any(bare in _NAMED_PLACES for bare in (key, key[1:], key[2:]))
+
+
 def in_body_name(tokens: list[Tok], k: int) -> bool:
     """Is tokens[k] part of a name a body carries (مركز الملك سلمان للإغاثة، بجامعة الملك
     عبدالعزيز): a name after a royal title that follows an institution noun?"""
     i = k
     while i > 0 and (name_like(tokens[i]) or tokens[i].key in lx.PARTICLE_KEYS):
         i -= 1
-    if i == k or i < 1 or tokens[i].key not in _ROYALS:
+    if i == k or i < 1 or tokens[i].key not in _NAMESAKES:
         return False
     head = tokens[i - 1].key
     for bare in (head, head[1:], head[2:]):  # مركز، لمركز، بجامعة، ولجائزة
         if bare in lx.INSTITUTION_KEYS or bare in lx.NAMING_FRAME_KEYS:
             return True
-    return False
+    return _names_place(head)  # جامع الإمام تركي بن عبدالله
 
 
 def is_body(tok: Tok) -> bool:
@@ -839,12 +874,22 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 i > 0 and tokens[i - 1].key in _NAME_LINKS):
             i += 1  # (عبدالرحمن بن مساعد: a name after بن, though it be a title word)
             continue
+        if key in _NAMESAKES and i > 0 and _names_place(tokens[i - 1].key):
+            i += 1  # في جامع الإمام تركي بن عبدالله، مستشفى الملك فهد: a place, no person
+            continue
         j = i + max(1, phrase)
         # (an honorific phrase, آية الله، governs no noun: the name follows it)
         governs = not phrase and not possessed and not is_definite(tokens[i]) and (
             key not in lx.HONORIFIC_KEYS)
         while j < n:
             k = tokens[j].key
+            if k in _NAMESAKES and _names_place(tokens[j - 1].key):
+                # مدير مركز الملك فهد الثقافي | سعيد بن محيا: the king names the body
+                j += 1
+                while j < n and j - i < 12 and (name_like(tokens[j]) or tokens[j].key in _NAME_LINKS):
+                    j += 1
+                governs = False
+                continue
             named = tokens[j].text in _NAME_WORDS
             if not _wordy(tokens[j]) or k in lx.FUNCTION_KEYS and k not in _PREPOSITIONS and (
                     not named):
