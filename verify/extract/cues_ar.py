@@ -52,6 +52,7 @@ from .mentions_ar import (
     mention_word,
     name_keys,
     name_like,
+    one_of_them,
     org_extent,
     scan_titled_names,
     source_adjective,
@@ -173,8 +174,11 @@ def _possessed(tok: Tok) -> bool:
     if not forms or not tok.text.isalpha() or key in lx.PRONOUN_KEYS:
         return False
     # متحدثها، والدتها، محاميهم: a title or kin of theirs is a person
+    if one_of_them(tok):
+        return False  # وكتب أحدهم: one of them (not نسب بعضها إلى: some of it)
     return not any(form in lx.TITLE_KEYS or form in lx.KINSHIP_KEYS or form in lx.UNNAMED_KEYS
                    or form in lx.PERSON_NOUN_KEYS for form in forms)
+
 
 
 def _relative(words: list[Tok]) -> int | None:
@@ -188,6 +192,11 @@ def _said_it(toks: list[Tok], i: int) -> str | None:
     whatever the verb, "with these words" makes it one of saying."""
     if i >= 2 and toks[i - 2].key in lx.WITH_THESE_KEYS and toks[i - 1].key in lx.WORDS_NOUN_KEYS and (
             toks[i].text.isalpha()):
+        return _SAID
+    if toks[i].key == _THE_SAYING and i > 0 and toks[i - 1].key in _TO_SAYING and i + 1 < len(toks) and (
+            toks[i + 1].key in lx.COMPLEMENTIZER_KEYS):
+        # لا يجد حرجا في القول إن، وذهب إلى القول إن: "in saying that", whatever verb
+        # governs it
         return _SAID
     if i == 0 or toks[i - 1].key != "ما":
         return None
@@ -203,6 +212,8 @@ def _said_it(toks: list[Tok], i: int) -> str | None:
 _SAYING_NOUNS = frozenset(fold_ar(w) for w in (
     "قوله", "وقوله", "بقوله", "لقوله", "فقوله", "كقوله", "قول"))
 _SAID = fold_ar("قال")
+_THE_SAYING = fold_ar("القول")
+_TO_SAYING = frozenset(fold_ar(w) for w in ("في", "إلى", "الى"))
 
 
 def _blessed_saying(toks: list[Tok], i: int) -> str | None:
@@ -810,8 +821,10 @@ class _Reader:
             cue, speaker, next_i = parsed
             inner = speaker is not None and self._reported_inside(found, tok.start, speaker) and not (
                 # زعمت أنه يقوم بتجنيد نساء، أكد وزير الخارجية فلان: after a comma, a verb
-                # with a named subject of its own begins a new clause
+                # with a named subject of its own begins a new clause (not a source phrase:
+                # «...، ستتاح لإيران حسب بنود الاتفاق» is still the speaker's clause)
                 speaker.mention is not None and speaker.entity is not None
+                and key not in lx.SOURCE_KEYS
                 and any(t.text in COMMAS for t in toks[:i] if t.start > found[-1].start))
             if inner:
                 # وأشار إلى أن اتحاد القدم يرحب بـ...: a body speaking inside another's
@@ -1146,14 +1159,16 @@ class _Reader:
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue
+            governed = subject and is_mark(t.text) and strip_al(subject[-1].key) in lx.TITLE_KEYS
             if subject and (is_mark(t.text) or t.text == "(" and bracket_named(subject[-1])) and (
-                    not circumstance and not comma and any(names_next(w) for w in subject[-2:])
+                    not circumstance and not comma and (governed or any(names_next(w) for w in subject[-2:]))
                     and not is_definite(subject[-1])):
                 # شركة «تايوان باور»، وكالة أنباء «ريا نوفوستي»، مجلة (كيكر): a name in
-                # marks or brackets inside the subject
+                # marks or brackets inside the subject; نائب رئيس «ياهو»: the body a title
+                # governs (a short name: a title word before a quotation takes a colon)
                 close = is_mark if t.text != "(" else (lambda text: text == ")")
                 k = j + 1
-                while k < n and k < j + 8 and not close(toks[k].text):
+                while k < n and k < j + (5 if governed else 8) and not close(toks[k].text):
                     k += 1
                 if k < n and k > j + 1 and close(toks[k].text):
                     subject.extend(toks[j:k + 1])
@@ -1331,6 +1346,9 @@ class _Reader:
                     not subject and j + 1 < n and is_family_name(toks[j + 1])
                     and toks[j + 1].key not in lx.TIME_KEYS and toks[j + 1].key not in lx.DATE_KEYS):
                 j += 1  # (but وقال صباح النعماني: a name, not "the morning of")
+                continue
+            if not subject and key in lx.ADVERB_KEYS:
+                j += 1  # لكنه يضيف فورا أنه: when he said it, not who
                 continue
             if t.text in COMMAS or semi:
                 if subject and not comma and not apposition and (
@@ -1653,8 +1671,15 @@ class _Reader:
         a subject that is a title alone (two to four name words, then a comma, a colon or
         the outlet spoken to)."""
         head = next((k for k, t in enumerate(subject) if t.key in RELATIVES), len(subject))
+        marked, inside = set(), False
+        for k, t in enumerate(subject):
+            if is_mark(t.text):
+                inside = not inside
+            elif inside:
+                marked.add(k)  # نائب رئيس «ياهو»: the body he serves, in marks
         if strip_al(subject[0].key) not in lx.TITLE_KEYS or head > 2 and any(
-                name_like(t) and not in_body_name(subject, k) for k, t in enumerate(subject[1:head], 1)):
+                name_like(t) and not in_body_name(subject, k) and k not in marked
+                for k, t in enumerate(subject[1:head], 1)):
             return []  # (والي أرزينجان: the one word after the title is what he governs;
             #            but مركز الملك سلمان للإغاثة names a body, not him)
         k = j + 1

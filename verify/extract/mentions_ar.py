@@ -19,7 +19,7 @@ from .segment import Tok, abbreviation_stop
 
 __all__ = ["accusative_participle", "in_body_name", "is_body", "is_definite", "is_family_name",
            "is_provision", "mention_of", "mention_word", "name_keys", "name_like", "object_noun",
-           "org_extent", "possessed_title", "scan_titled_names", "source_adjective"]
+           "one_of_them", "org_extent", "possessed_title", "scan_titled_names", "source_adjective"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
 # Document nouns that are also family names (عمر بن الخطاب)
@@ -120,6 +120,10 @@ def name_like(tok: Tok) -> bool:
     return found
 
 
+# Prepositions fused with ما (عما، مما، لما، بما، كما), which و or ف may precede.
+_GLUED_FUNCTION = frozenset(fold_ar(w) for w in ("عما", "مما", "لما", "بما", "كما", "فيما", "ما"))
+
+
 def _name_like(tok: Tok) -> bool:
     key = tok.key
     if len(key) < 2 or is_definite(tok) or (_in_lexicon(key) and tok.text not in _NAME_WORDS):
@@ -149,6 +153,11 @@ def _name_like(tok: Tok) -> bool:
         return False
     if key[0] == "و" and len(key) >= 4 and _in_lexicon(key[1:]):
         return False  # اللاعب والمدرب ومدير الكرة: "and" glued to a lexicon word
+    if key[:1] in "وف" and key[1:] in _GLUED_FUNCTION:
+        return False  # وعما آلت إليه، فمما: "and" glued to a preposition and ما
+    if key[:1] in "يت" and len(key) >= 5 and text.endswith(("ه", "ها", "هم", "هما")) and (
+            key not in _NAME_WORDS):
+        return False  # يقوده، يعاجله: an imperfect verb and its object pronoun
     if len(key) > 5 and key.endswith(("اته", "اتها", "اتهم")) or len(key) == 7 and (
             key[0] == "ا" and key[2] == "ت" and key[4] == "ا" and key.endswith("ه")):
         return False  # تدريباته، اختياره: a plural or a verbal noun with its pronoun
@@ -350,6 +359,8 @@ def org_extent(words: list[Tok]) -> int:
     governs = not is_definite(words[0])
     while i < len(words):
         tok = words[i]
+        if tok.key in lx.SPEECH_NOUN_KEYS:
+            break  # اكتفت وكالة الأنباء الرسمية | بالقول إن: what it said, not its name
         if governs:
             governs = not is_definite(tok) and strip_al(tok.key) in _HEADS
         elif tok.key.startswith("ل") and len(tok.key) >= 4 and not is_definite(tok):
@@ -460,11 +471,27 @@ def _merge_initials(text: str, toks: list[Tok]) -> list[Tok]:
     return merged
 
 
+# وكتب أحدهم، وقالت إحداهن، وأضاف بعضهم: one of them, not a thing of theirs
+_ONE_OF = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "بعض"))
+
+
+def one_of_them(tok: Tok) -> bool:
+    """أحدهم، إحداهن، بعضهم: "one of them", a speaker left unnamed (not بعضها, "some of
+    it")."""
+    key = tok.key
+    return any(key.endswith(suffix) and key[:-len(suffix)] in _ONE_OF for suffix in ("هم", "هن", "هما"))
+
+
 def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Mention | None:
     """Parse the words naming a speaker (title, name, unnamed source, pronoun)."""
     provision = _provision(text, tokens)
     if provision is not None:
         return provision
+    if tokens and one_of_them(tokens[0]):
+        if len(tokens) > 2 and name_like(tokens[1]) and (name_like(tokens[2]) or is_family_name(tokens[2])):
+            return mention_of(text, tokens[1:], gender)  # ويقول أحدهم فلان الفلاني: his name
+        # يتساءل أحدهم عندما ...: one of them, whatever words follow
+        return Mention(tokens[0].text, UNNAMED, tokens[0].start, tokens[0].end, gender=gender)
     marked = pair = _marked_name(tokens)
     if marked is not None and marked[0] > 2:
         lead = _leading_name(tokens[:marked[0] - 1])
@@ -474,10 +501,14 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         # رئيس حزب «القوات اللبنانية» الدكتور سمير جعجع: the name in marks is the body
         # he heads; the person's name comes after it
         marked = None
-    if marked is not None and marked[0] >= 3 and strip_al(tokens[0].key) in lx.TITLE_KEYS and (
-            _body_noun(tokens[marked[0] - 2])):
-        # وقال وزير حزب «الكتائب» في الحكومة: the body the titled one serves is in
-        # marks; he is named by his title, as without them
+    if marked is not None and marked[0] >= 2 and (
+            _body_noun(tokens[marked[0] - 2]) or not is_definite(tokens[marked[0] - 2])
+            and strip_al(tokens[marked[0] - 2].key) in lx.TITLE_KEYS) and (
+            strip_al(tokens[0].key) in lx.TITLE_KEYS
+            or any(name_like(t) for t in tokens[:marked[0] - 2])):
+        # وقال وزير حزب «الكتائب» في الحكومة، نائب رئيس «ياهو»، الفنان فلان مدير «فنون
+        # جدة»: the body the titled one serves is in marks; he is named by his title or
+        # his name, as without them
         marked = None
     for i, tok in enumerate(tokens):
         if tok.key in _NAMED and i + 1 < len(tokens):
