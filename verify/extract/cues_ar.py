@@ -181,6 +181,17 @@ def _possessed(tok: Tok) -> bool:
 
 
 
+def _unmarked(words: list[Tok]) -> list[Tok]:
+    """The words outside quotation marks (المديرة في «هيومن رايتس ووتش»: not the body)."""
+    out, inside = [], False
+    for tok in words:
+        if is_mark(tok.text):
+            inside = not inside
+        elif not inside:
+            out.append(tok)
+    return out
+
+
 def _relative(words: list[Tok]) -> int | None:
     """Where a relative clause (التي، الذي) begins among ``words``, if anywhere."""
     return next((k for k, t in enumerate(words) if t.key in _WHICH), None)
@@ -212,6 +223,7 @@ def _said_it(toks: list[Tok], i: int) -> str | None:
 _SAYING_NOUNS = frozenset(fold_ar(w) for w in (
     "قوله", "وقوله", "بقوله", "لقوله", "فقوله", "كقوله", "قول"))
 _SAID = fold_ar("قال")
+_IN_BODY = frozenset(fold_ar(w) for w in ("في", "لدى", "ب"))
 _THE_SAYING = fold_ar("القول")
 _TO_SAYING = frozenset(fold_ar(w) for w in ("في", "إلى", "الى"))
 
@@ -1159,7 +1171,11 @@ class _Reader:
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue
-            governed = subject and is_mark(t.text) and strip_al(subject[-1].key) in lx.TITLE_KEYS
+            governed = subject and is_mark(t.text) and (
+                strip_al(subject[-1].key) in lx.TITLE_KEYS
+                # مديرة التوظيف النسائي في «باب رزق جميل» فلانة: where she holds the post
+                or len(subject) > 1 and subject[-1].key in _IN_BODY
+                and strip_al(subject[0].key) in lx.TITLE_KEYS)
             if subject and (is_mark(t.text) or t.text == "(" and bracket_named(subject[-1])) and (
                     not circumstance and not comma and (governed or any(names_next(w) for w in subject[-2:]))
                     and not is_definite(subject[-1])):
@@ -1284,8 +1300,10 @@ class _Reader:
                 # العيسى: the programme he runs, when his name follows it
                 k = outlet[1]
                 while k < n and k < outlet[1] + 2 and (toks[k].key in lx.HONORIFIC_KEYS
-                                                       or strip_al(toks[k].key) in lx.TITLE_KEYS):
-                    k += 1
+                                                       or strip_al(toks[k].key) in lx.TITLE_KEYS
+                                                       or toks[k].key.startswith("بال") and k == outlet[1]
+                                                       and toks[k].text.isalpha()):
+                    k += 1  # (المدير التنفيذي لـ«باب رزق» بالسعودية فلان: where, then the name)
                 # (الأمين العام لـ«المجلس الإسلامي» الدكتور فلان، المدير العام لبرنامج
                 # مستشفى قوى الأمن د. فلان: a body in marks or after ل is his when a rank
                 # and a name follow it)
@@ -1352,7 +1370,7 @@ class _Reader:
                 continue
             if t.text in COMMAS or semi:
                 if subject and not comma and not apposition and (
-                        not circumstance or not any(name_like(w) for w in subject)):
+                        not circumstance or not any(name_like(w) for w in _unmarked(subject))):
                     # (also after a clause: كبير الباحثين الذين قاموا بالدراسة، فلان إن)
                     aside = self._aside(toks, j)
                     named = self._name_after_title(toks, aside, subject) if aside else []
@@ -1671,14 +1689,9 @@ class _Reader:
         a subject that is a title alone (two to four name words, then a comma, a colon or
         the outlet spoken to)."""
         head = next((k for k, t in enumerate(subject) if t.key in RELATIVES), len(subject))
-        marked, inside = set(), False
-        for k, t in enumerate(subject):
-            if is_mark(t.text):
-                inside = not inside
-            elif inside:
-                marked.add(k)  # نائب رئيس «ياهو»: the body he serves, in marks
+        outside = {id(t) for t in _unmarked(subject)}  # نائب رئيس «ياهو»: the body he serves
         if strip_al(subject[0].key) not in lx.TITLE_KEYS or head > 2 and any(
-                name_like(t) and not in_body_name(subject, k) and k not in marked
+                name_like(t) and not in_body_name(subject, k) and id(t) in outside
                 for k, t in enumerate(subject[1:head], 1)):
             return []  # (والي أرزينجان: the one word after the title is what he governs;
             #            but مركز الملك سلمان للإغاثة names a body, not him)
@@ -1711,7 +1724,11 @@ class _Reader:
         mention = mention_of(self.text, subject)
         return mention is not None and mention.kind == PERSON and bool(mention.name) and (
             len(mention.name.split()) >= 2 and mention.end == subject[-1].end
-            and subject[-len(mention.name.split()) - 1].key in lx.HONORIFIC_KEYS)
+            and (subject[-len(mention.name.split()) - 1].key in lx.HONORIFIC_KEYS
+                 # (المديرة التنفيذية لقسم ... في «هيومن رايتس ووتش»، فلانة الفلانية: the
+                 # name set off by a comma after the title)
+                 or any(c in self.text[subject[-len(mention.name.split()) - 1].end:mention.end]
+                        for c in COMMAS)))
 
     @staticmethod
     def _marked_subject(toks: list[Tok], j: int) -> int | None:

@@ -347,7 +347,13 @@ class FullNames:
         names: list[str] = []
         # (دانت منظمة هيومن رايتس ووتش ... وأشار بيان المنظمة: the noun without its article)
         positions = [] if bare_only else self._positions(key)
-        for s, t in positions + self._positions(strip_al(key)):
+        # (الأمين العام لحلف شمال الأطلسي: the noun after ل, which the name leaves out)
+        # (only when the document names it in no other way: not لشركة شينهوا, the
+        # company something was granted to, beside شركة ويندلابس)
+        glued = self._positions("ل" + strip_al(key)) if len(strip_al(key)) > 2 else []
+        for s, t in positions + self._positions(strip_al(key)) + glued:
+            if (s, t) in glued and names:
+                break
             toks = self.sentences[s].tokens[t:]
             end = org_extent(toks)
             k = 1
@@ -358,7 +364,8 @@ class FullNames:
             while k > 1 and toks[k - 1].key in lx.FUNCTION_KEYS:
                 k -= 1  # (the name does not end with في)
             if k >= 2:
-                names.append(" ".join(tok.text for tok in toks[:k]))
+                first = toks[0].text[1:] if (s, t) in glued else toks[0].text
+                names.append(" ".join([first] + [tok.text for tok in toks[1:k]]))
         if not names:
             return None
         longest = max(names, key=lambda n: len(n.split()))
@@ -484,17 +491,20 @@ class FullNames:
                     names.add(" ".join(tok.text for tok in toks[t - 1:t + 2]))
             return names.pop() if len(names) == 1 else None
         rank = first in lx.HONORIFIC_KEYS  # اللواء التركي -> منصور التركي: the name the rank hides
+        # كتائب القسام -> كتائب عز الدين القسام: a body's noun and the last word of its name
+        body = first in lx.INSTITUTION_KEYS
         for s, t in self._positions(first):
             toks = self.sentences[s].tokens
-            if not (rank or name_like(toks[t])) or t > 0 and not rank and (
+            if not (rank or body or name_like(toks[t])) or t > 0 and not (rank or body) and (
                     toks[t - 1].key in _PATRONYMIC or name_like(toks[t - 1])):
                 continue  # فهد بن سعود الزيد، عيد ماطر مبارك: a father's name, not the first
             k = t + 1
-            while k < len(toks) and k - t <= 4 and toks[k].key != last and (
-                    toks[k].key in _PATRONYMIC or name_like(toks[k]) and toks[k].key[:1] != "و"):
+            while k < len(toks) and k - t <= 5 and toks[k].key != last and (
+                    toks[k].key in _PATRONYMIC or name_like(toks[k]) and toks[k].key[:1] != "و"
+                    or body and (is_mark(toks[k].text) or toks[k].key in _COMPOUND_SECOND)):
                 k += 1
             if k > t + 1 and k < len(toks) and toks[k].key == last and toks[k - 1].key not in _PATRONYMIC:
-                names.add(" ".join(tok.text for tok in toks[t + rank:k + 1]))
+                names.add(" ".join(tok.text for tok in toks[t + rank:k + 1] if not is_mark(tok.text)))
         return names.pop() if len(names) == 1 else None
 
     def _positions(self, key: str) -> list[tuple[int, int]]:

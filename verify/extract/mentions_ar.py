@@ -124,6 +124,9 @@ def name_like(tok: Tok) -> bool:
 _GLUED_FUNCTION = frozenset(fold_ar(w) for w in ("عما", "مما", "لما", "بما", "كما", "فيما", "ما"))
 
 
+_DIRECTIONS = frozenset(fold_ar(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
+
+
 def _name_like(tok: Tok) -> bool:
     key = tok.key
     if len(key) < 2 or is_definite(tok) or (_in_lexicon(key) and tok.text not in _NAME_WORDS):
@@ -153,6 +156,8 @@ def _name_like(tok: Tok) -> bool:
         return False
     if key[0] == "و" and len(key) >= 4 and _in_lexicon(key[1:]):
         return False  # اللاعب والمدرب ومدير الكرة: "and" glued to a lexicon word
+    if key in _DIRECTIONS or key[:1] in "وبل" and key[1:] in _DIRECTIONS:
+        return False  # الشرق الأوسط وشمال أفريقيا: a region, no name
     if key[:1] in "وف" and key[1:] in _GLUED_FUNCTION:
         return False  # وعما آلت إليه، فمما: "and" glued to a preposition and ما
     if key[:1] in "يت" and len(key) >= 5 and text.endswith(("ه", "ها", "هم", "هما")) and (
@@ -575,6 +580,12 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
         title_words = [t for t in words if t.end <= name_words[0].start]
     else:
         split = _name_start(words, len(words))
+        if pair is not None and pair[1] + 1 < len(tokens):
+            # مديرة التوظيف في «باب رزق جميل» رولا باصمد: no name runs back into the
+            # body's name in marks before it
+            closing = tokens[pair[1] + 1].start
+            while split < len(words) and words[split].start < closing < words[-1].end:
+                split += 1
         name_words = words[split:]
         title_words = words[:split]
         lead = _leading_name(words)
@@ -752,8 +763,17 @@ def _glued_genitive(tokens: list[Tok], j: int) -> bool:
     if j + 2 >= len(tokens):
         return False
     tok = tokens[j]
-    return (_preposition_noun(tok) and not is_definite(tok) and tok.text not in _NAME_WORDS
-            and is_definite(tokens[j + 1]) and name_like(tokens[j + 2]))
+    if not _preposition_noun(tok) or is_definite(tok) or tok.text in _NAME_WORDS:
+        return False
+    if is_definite(tokens[j + 1]) and name_like(tokens[j + 2]):
+        return True
+    if tok.key[:1] != "ب":
+        return False  # (لحزب الاتحاد | الديمقراطي فلان قصف: the _verb's to cut)
+    k = j + 1  # بأمانة المنطقة الشرقية | محمد: the genitive and its adjectives
+    while k < len(tokens) and k - j <= 3 and is_definite(tokens[k]) and tokens[k].text.isalpha() and (
+            tokens[k].key not in lx.HONORIFIC_KEYS):
+        k += 1
+    return k > j + 1 and k < len(tokens) and name_like(tokens[k])
 
 
 # Adjectives of a post, not of origin: after a name they are still no family name.
