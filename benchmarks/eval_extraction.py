@@ -180,8 +180,8 @@ def main() -> int:
         "holdout3: a fourth set of 20, measured once, blind (do not tune on it); "
         "holdout4: a fifth set of 40, measured once, blind; holdout4-dev: its first 20 (looked "
         "at while writing rules); holdout4-test: its last 20; holdout5: a sixth set of 40, "
-        "measured once, blind; holdout6 to holdout127: one hundred and twenty-two more sets of about 40, each "
-        "measured once, blind",
+        "measured once, blind; holdout6 to holdout127: one hundred and twenty-two more sets of "
+        "about 40, each measured once, blind",
     )
     args = parser.parse_args()
     if not corpus_available():

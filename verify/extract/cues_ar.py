@@ -1065,6 +1065,9 @@ class _Reader:
                     blessed = toks[j:j + size]
                     blessed_name = blessed_one
                 j += size
+                if blessed and j < n and toks[j].text[:1].isalpha() and len(toks[j].key) <= 2 and (
+                        j + 1 < n and toks[j + 1].text in (":", "：")):
+                    j += 1  # فقال عز من قائل بَرْ: a stray syllable before the colon
                 continue
             if key in lx.CALLED_KEYS and (subject or circumstance or comma) and j + 1 < n and (
                     toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS

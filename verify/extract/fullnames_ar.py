@@ -55,7 +55,7 @@ _NOT_SURNAME_AFTER = _PATRONYMIC | _NAME_OPENERS
 _NOT_NAMES = lx.TITLE_KEYS | lx.INSTITUTION_KEYS | lx.UNNAMED_KEYS | lx.DESCRIPTOR_KEYS
 # Words before a surname that are not first names: speech acts, verbs that quote a text
 # (نص القانون، تنص الإصلاحات)
-_NOT_FIRST_NAMES = lx.SPEECH_ACT_KEYS | lx.WORDING_VERB_KEYS | lx.DOCUMENT_VERB_KEYS
+_NOT_FIRST_NAMES = lx.SPEECH_ACT_KEYS | lx.WORDING_VERB_KEYS | lx.DOCUMENT_VERB_KEYS | lx.CALLED_KEYS
 
 
 def _is_title(key: str) -> bool:
@@ -241,6 +241,10 @@ class FullNames:
             return expanded  # أوبك -> منظمة البلدان المصدرة للبترول (أوبك)
         if _is_title(key):
             return self._by_title(key) or bare
+        if key.startswith("ال") and strip_al(key) in lx.NATIONALITY_KEYS:
+            # وأرجع الكندي after علي الكندي: a nationality that one known person has for
+            # his family name is he
+            return self._by_surname(key) or bare
         if not parts[0].isalpha() or len(key) < 3 or key in lx.FUNCTION_KEYS or (
                 mention_word(key) and parts[0] not in NAME_WORDS):
             return bare  # (القانون، الشركة: a word of the lexicons is no surname)
@@ -579,7 +583,7 @@ class FullNames:
                 key not in lx.PARTICLE_KEYS):
             return True  # إعلان برناردينو ليون: a common noun, then the name it governs
         return (key in _BEFORE_NAME or key in _PREPOSITIONS_BEFORE or _is_title(key)
-                or key in lx.VERB_KEYS
+                or key in lx.VERB_KEYS or key in lx.CALLED_KEYS  # مهندس يدعى | جيانغ
                 or strip_al(key) in lx.PERSON_NOUN_KEYS or strip_al(key) in lx.UNNAMED_KEYS
                 or key in lx.PARTICIPLE_KEYS or key in lx.DISCOURSE_KEYS
                 or key in lx.DESCRIPTOR_KEYS

@@ -942,6 +942,9 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 governs = False
                 continue
             named = tokens[j].text in _NAME_WORDS
+            if k in _DIRECTIONS and j > i and strip_al(tokens[j - 1].key) in lx.INSTITUTION_KEYS:
+                j += 1  # رئيس بلدية وسط الدمام: where the body is, not "amid"
+                continue
             if not _wordy(tokens[j]) or k in lx.FUNCTION_KEYS and k not in _PREPOSITIONS and (
                     not named):
                 break
@@ -974,6 +977,8 @@ def scan_titled_names(text: str, tokens: list[Tok], own_l: frozenset[str] = froz
                 j += club  # مدرب مانشستر | يونايتد الهولندي | لويس فان غال
         skipped = _honorific_phrase(tokens, j)
         j += skipped  # المرشد الأعلى آية الله علي خامنئي
+        if not skipped and j < n and tokens[j].key in _NAMED:
+            j += 1  # مهندس في محطة للصرف يدعى | جيانغ: "called", then the name
         start = j
         plain = 0
         ranked = start > 0 and tokens[start - 1].key in lx.HONORIFIC_KEYS or bool(skipped) or (
