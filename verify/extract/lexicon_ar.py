@@ -260,6 +260,7 @@ DATELINE_AGENCIES = (
 # Titles and offices before a name (both as construct heads and as definite titles).
 # (نجمة, a star, is a title: نجمة هوليوود سلمى حايك; نجم is not: a family name too)
 TITLE_WORDS = words(
+    "بطريرك كاردينال حاخام أسقف "
     "رئيس رئيسة نائب وزير وزيرة وكيل مساعد مساعدة مستشار أمين مدير مديرة ممثل مندوب سفير "
     "مبعوث موفد قائد متحدث المتحدث ناطق الناطق متحدثة المتحدثة الناطقة عضو محافظ أمير "
     "ملك ولي عميد منسق مفوض مراقب مفتي قاضي محامي مدرب مؤسس مالك أستاذ باحث خبير "

@@ -68,8 +68,10 @@ _TITLE_FIRST_NAMES = frozenset(fold_ar(w) for w in ("مساعد", "أمين", "�
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
 
 
-# the article and its prefixes, then at least two letters (not والد, a word of four)
-_DEFINITE_RE = re.compile("(?:" + "|".join(_DEFINITE) + ")..", re.DOTALL)
+# the article and its prefixes, then at least two letters (not والد, a word of four); after
+# ف three (فالتر، فالنسيا: a foreign name, not ف + ال + two letters)
+_DEFINITE_RE = re.compile("(?:" + "|".join(p for p in _DEFINITE if p != "فال") + ")..|فال...",
+                          re.DOTALL)
 
 
 def is_definite(tok: Tok) -> bool:
