@@ -355,8 +355,9 @@ class FullNames:
         # (only when the document names it in no other way: not لشركة شينهوا, the
         # company something was granted to, beside شركة ويندلابس)
         glued = self._positions("ل" + strip_al(key)) if len(strip_al(key)) > 2 else []
+        glued_at = set(glued)
         for s, t in positions + self._positions(strip_al(key)) + glued:
-            if (s, t) in glued and names:
+            if (s, t) in glued_at and names:
                 break
             toks = self.sentences[s].tokens[t:]
             end = org_extent(toks)
@@ -368,7 +369,7 @@ class FullNames:
             while k > 1 and toks[k - 1].key in lx.FUNCTION_KEYS:
                 k -= 1  # (the name does not end with في)
             if k >= 2:
-                first = toks[0].text[1:] if (s, t) in glued else toks[0].text
+                first = toks[0].text[1:] if (s, t) in glued_at else toks[0].text
                 names.append(" ".join([first] + [tok.text for tok in toks[1:k]]))
         if not names:
             return None
@@ -483,7 +484,10 @@ class FullNames:
     def _with_middle(self, parts: list[str]) -> str | None:
         """سعود الزيد -> سعود بن فهد الزيد, موفق جمال -> موفق منصور جمال: the one name the
         document writes with these first and last words and a father's name (or two)
-        between them, with or without بن."""
+        between them, with or without بن; ابن محيا -> سعيد بن محيا; a rank and a family
+        name (اللواء التركي) -> the name written after that rank (منصور التركي); a body's
+        noun and its last word (كتائب القسام) -> the name written between them, marks
+        left out (كتائب «عز الدين القسام»)."""
         first, last = fold_ar(parts[0]), fold_ar(parts[1])
         names = set()
         if first == fold_ar("ابن"):
