@@ -1311,7 +1311,11 @@ class _Reader:
                 # مستشفى قوى الأمن د. فلان: a body in marks or after ل is his when a rank
                 # and a name follow it)
                 if k < n and name_like(toks[k]) and not is_definite(toks[k]) and (
-                        key.startswith("لل") or k > outlet[1]):
+                        key.startswith("لل") or k > outlet[1]
+                        # المستشار القانوني لـ«الجيش السوري الحر» أسامة أبو زيد: a name
+                        # of two words right after it
+                        or k + 1 < n and (name_like(toks[k + 1]) or is_family_name(toks[k + 1])
+                                          or toks[k + 1].key in lx.PARTICLE_KEYS)):
                     subject.extend(toks[j:k])
                     j = k
                     continue

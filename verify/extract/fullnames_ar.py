@@ -35,6 +35,8 @@ _MAX_FIRST_NAMES = 3  # words before a surname that may belong to the name
 _BEFORE_NAME = frozenset(fold_ar(w) for w in (
     "يا", "و", "ف", "أما", "وأما", "إن", "أن", "بأن", "لأن",  # إن ديريك جوسن وهو ...
     "الشهير", "الشهيرة", "المعروف", "المعروفة"))  # نجم هوليوود الشهير توم كروز
+# "Our Lord", "the Lord": God, as a speaker.
+_THE_LORD = frozenset(fold_ar(w) for w in ("ربنا", "ربي", "الرب", "المولى", "الباري"))
 # The particles a verb in the subjunctive follows (أن يعقد، لن يتمكن).
 _SUBJUNCTIVE = frozenset(fold_ar(w) for w in ("أن", "ان", "لن", "كي", "لكي"))
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
@@ -241,6 +243,8 @@ class FullNames:
             return expanded  # أوبك -> منظمة البلدان المصدرة للبترول (أوبك)
         if _is_title(key):
             return self._by_title(key) or bare
+        if key in _THE_LORD:
+            return lx.GOD  # ذلك ما حذر منه ربنا في قوله تعالى: God
         if key.startswith("ال") and strip_al(key) in lx.NATIONALITY_KEYS:
             # وأرجع الكندي after علي الكندي: a nationality that one known person has for
             # his family name is he
