@@ -56,6 +56,7 @@ from .mentions_ar import (
     org_extent,
     scan_titled_names,
     source_adjective,
+    verb_with_object,
 )
 from .segment import Sentence, Tok
 from .sources_ar import IN_LINE_WITH, outlet_at, source_at
@@ -173,12 +174,11 @@ def _possessed(tok: Tok) -> bool:
     forms = possessed_forms(key, THEIR_SUFFIXES)
     if not forms or not tok.text.isalpha() or key in lx.PRONOUN_KEYS:
         return False
-    # متحدثها، والدتها، محاميهم: a title or kin of theirs is a person
     if one_of_them(tok):
         return False  # وكتب أحدهم: one of them (not نسب بعضها إلى: some of it)
+    # متحدثها، والدتها، محاميهم: a title or kin of theirs is a person
     return not any(form in lx.TITLE_KEYS or form in lx.KINSHIP_KEYS or form in lx.UNNAMED_KEYS
                    or form in lx.PERSON_NOUN_KEYS for form in forms)
-
 
 
 def _unmarked(words: list[Tok]) -> list[Tok]:
@@ -211,11 +211,7 @@ def _said_it(toks: list[Tok], i: int) -> str | None:
         return _SAID
     if i == 0 or toks[i - 1].key != "ما":
         return None
-    key = toks[i].key
-    for ending in PRONOUN_SUFFIXES:
-        if key.endswith(ending) and key[: -len(ending)] in lx.VERB_KEYS:
-            return key[: -len(ending)]
-    return None
+    return verb_with_object(toks[i].key)
 
 
 # قوله تعالى: «...»، وفي قوله صلى الله عليه وسلم: "his saying", then the blessing of
@@ -224,6 +220,7 @@ _SAYING_NOUNS = frozenset(fold_ar(w) for w in (
     "قوله", "وقوله", "بقوله", "لقوله", "فقوله", "كقوله", "قول"))
 _SAID = fold_ar("قال")
 _IN_BODY = frozenset(fold_ar(w) for w in ("في", "لدى", "ب"))
+_FROM_HIM = frozenset(fold_ar(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))  # نقلت عنه
 _THE_SAYING = fold_ar("القول")
 _TO_SAYING = frozenset(fold_ar(w) for w in ("في", "إلى", "الى"))
 
@@ -1112,11 +1109,11 @@ class _Reader:
                 j += 1
                 continue
             if not subject and not relay and relay_from is None and key in _RELAYING and j + 1 < n and (
-                    toks[j + 1].key in ("عنه", "عنها", "عنهم", "عنهما")):
+                    toks[j + 1].key in _FROM_HIM):
                 relay = True  # وأضافت نقلا عنه أن: the paper relays his words, as نقلت عنه
                 j += 1
                 continue
-            if relay and key in ("عنه", "عنها", "عنهم", "عنهما") and relay_from is None:
+            if relay and key in _FROM_HIM and relay_from is None:
                 # the pronoun is the speaker (the current one); نقلت عنه وكالة رويترز
                 # قوله: the agency may follow it
                 pronoun_first = not subject
@@ -1729,13 +1726,17 @@ class _Reader:
         if len(subject) > 2 * SUBJECT_LIMIT or strip_al(subject[0].key) not in lx.TITLE_KEYS:
             return False
         mention = mention_of(self.text, subject)
-        return mention is not None and mention.kind == PERSON and bool(mention.name) and (
-            len(mention.name.split()) >= 2 and mention.end == subject[-1].end
-            and (subject[-len(mention.name.split()) - 1].key in lx.HONORIFIC_KEYS
-                 # (المديرة التنفيذية لقسم ... في «هيومن رايتس ووتش»، فلانة الفلانية: the
-                 # name set off by a comma after the title)
-                 or any(c in self.text[subject[-len(mention.name.split()) - 1].end:mention.end]
-                        for c in COMMAS)))
+        if mention is None or mention.kind != PERSON or not mention.name or (
+                mention.end != subject[-1].end):
+            return False
+        size = len(mention.name.split())
+        if size < 2 or size >= len(subject):
+            return False
+        before = subject[-size - 1]
+        # (المديرة التنفيذية لقسم ... في «هيومن رايتس ووتش»، فلانة الفلانية: the name set
+        # off by a comma after the title)
+        gap = self.text[before.end:subject[-size].start]
+        return before.key in lx.HONORIFIC_KEYS or any(c in gap for c in COMMAS)
 
     @staticmethod
     def _marked_subject(toks: list[Tok], j: int) -> int | None:

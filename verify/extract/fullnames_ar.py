@@ -25,6 +25,7 @@ from .mentions_ar import (
     object_noun,
     org_extent,
     possessed_title,
+    verb_with_object,
 )
 from .segment import Sentence, Tok
 
@@ -38,7 +39,7 @@ _BEFORE_NAME = frozenset(fold_ar(w) for w in (
 # "Our Lord", "the Lord": God, as a speaker.
 _THE_LORD = frozenset(fold_ar(w) for w in ("ربنا", "ربي", "الرب", "المولى", "الباري"))
 # The particles a verb in the subjunctive follows (أن يعقد، لن يتمكن).
-_SUBJUNCTIVE = frozenset(fold_ar(w) for w in ("أن", "ان", "لن", "كي", "لكي"))
+_SUBJUNCTIVE = frozenset(fold_ar(w) for w in ("أن", "لن", "كي", "لكي"))
 _NAME_OPENERS = frozenset(fold_ar(w) for w in ("عبد", "أبو", "أبي", "أم", "آل"))
 # The second half of a compound first name (صلاح الدين، نور الدين).
 _COMPOUND_SECOND = frozenset(fold_ar(w) for w in ("الدين",))
@@ -118,12 +119,6 @@ def _told(tok: Tok) -> bool:
 
 # Outlet nouns that are common nouns too (المشغل لشبكة النقل، المدير لبرنامج التدريب).
 _COMMON_OUTLET_NOUNS = frozenset(fold_ar(w) for w in ("شبكة", "برنامج", "محطة"))
-
-
-def _verb_with_object(key: str) -> bool:
-    """قاله، ذكرها، أكده: a reporting verb with an object pronoun glued to it."""
-    return any(key.endswith(suffix) and key[:-len(suffix)] in lx.VERB_KEYS
-               for suffix in ("ه", "ها", "هم"))
 
 
 class FullNames:
@@ -548,7 +543,7 @@ class FullNames:
                 first += 1
             if first == t or toks[t - 1].key in lx.PARTICLE_KEYS and first == t - 1:
                 continue
-            if _verb_with_object(toks[first].key):
+            if verb_with_object(toks[first].key) is not None:
                 first += 1  # هذا ما قاله مورينيو: a verb and its object pronoun, no name
                 if first == t:
                     continue
