@@ -40,6 +40,7 @@ from .fullnames_ar import FullNames
 from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, strip_al, words
 from .mentions_ar import (
     bracket_named,
+    ends_with_name,
     eulogy_at,
     governs_possessed,
     in_body_name,
@@ -92,6 +93,8 @@ _CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دف�
 _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
+_ONE = frozenset(fold_ar(w) for w in ("أحد", "إحدى"))
+_WHILE = frozenset(fold_ar(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
 _AS_WELL = frozenset(fold_ar(w) for w in ("كما", "وكما"))
 # Titles that take a preposition (المشرف على، القائمون على، المسؤول عن), written without
 # the article: they are compared with the subject's word stripped of it.
@@ -138,6 +141,13 @@ _MESSAGES = tuple(fold_ar(w) for w in ("اتصال", "برقي", "رسال"))  #
 # Participles that give a nickname after a name (الملقب بالبرق الأبيض).
 _NICKNAMED = frozenset(fold_ar(w) for w in ("الملقب", "الملقبة", "المكنى", "المكناة"))
 _DURING_IT = frozenset(fold_ar(w) for w in ("خلاله", "خلالها"))
+# يقول في البداية فلان، وقال في الختام فلان: where in his words he said it; the subject
+# follows
+_IN_ORDER = frozenset(fold_ar(w) for w in ("البداية", "البدء", "المستهل", "الختام", "النهاية",
+                                           "المقابل"))
+# وقالت في وقت سابق فلانة، وقال في الوقت نفسه فلان: when; the subject follows
+_TIME_OF = frozenset(fold_ar(w) for w in ("وقت", "الوقت"))
+_TIME_WHICH = frozenset(fold_ar(w) for w in ("سابق", "لاحق", "متأخر", "مبكر", "نفسه", "ذاته"))
 
 
 # Nouns whose genitive may look like a verb (عدم ذكر، دون ذكر، بعد إعلان).
@@ -272,6 +282,19 @@ def _plain(tok: Tok) -> bool:
     bare = strip_al(tok.key)
     return not (bare in lx.TITLE_KEYS or bare in lx.INSTITUTION_KEYS
                 or tok.key in lx.HONORIFIC_KEYS or tok.key in lx.DESCRIPTOR_KEYS)
+
+
+def _named_then_titled(words: list[Tok]) -> bool:
+    """A full name of two words or more, then a title word (بيار باسكاري المدير السابق):
+    a person and what he is, the subject written before its verb."""
+    k = 0
+    while k < len(words) and words[k].key not in _AS_FOR and (name_like(words[k]) or k and (
+            is_family_name(words[k]) or words[k].key in lx.PARTICLE_KEYS)):
+        k += 1
+    return k >= 2 and k < len(words) and is_definite(words[k]) and (
+        strip_al(words[k].key) in lx.TITLE_KEYS) and not any(
+        # (not حينما وقف الأمير خالد الفيصل: the titled name after the title is the subject)
+        name_like(w) for w in words[k + 1:])
 
 
 def _without_conjunction(words: list[Tok]) -> list[Tok]:
@@ -941,7 +964,10 @@ class _Reader:
         return (prev.text in COMMAS or prev.text in ":" or is_mark(prev.text)
                 or prev.key in lx.DISCOURSE_KEYS or prev.key in KANA
                 or prev.key in lx.TIME_KEYS or prev.key in PARTICLES_BEFORE_VERB
-                or prev.key in lx.THUS_KEYS)
+                or prev.key in lx.THUS_KEYS
+                # فيما عبر فلان عن: "while" opens a clause (not فيما بين, "between"; لكن
+                # is left out: ولكن عبر طريق طويل, "but through"; لكن تذكر, "but remember")
+                or prev.key in _WHILE and not (prev.key == "فيما" and toks[i].key == "بين"))
 
     def _complement(self, toks: list[Tok], j: int, lemma: str, has_subject: bool,
                     after_verb: bool) -> tuple[str, int | None, int] | None:
@@ -1205,6 +1231,12 @@ class _Reader:
                 circumstance = True  # وقال فانينج | الملقب بالبرق الأبيض: his nickname
                 j += 1
                 continue
+            if not subject and not circumstance and not comma and key == "في" and j + 3 < n and (
+                    toks[j + 1].key in _IN_ORDER or toks[j + 1].key in _TIME_OF
+                    and toks[j + 2].key in _TIME_WHICH) and not self._svo_subject(toks, i):
+                # (not وكانت الهيئة أكدت في وقت سابق تحطم الطائرة: its subject came first)
+                j += 2 if toks[j + 1].key in _IN_ORDER else 3
+                continue
             if not subject and not circumstance and not comma and key in _DURING_IT:
                 # أوضح خلاله أن: "during it" (the statement), the subject unsaid; but
                 # تلقى فلان اتصالا من الأمير فلان ... أعرب خلاله: the caller speaks
@@ -1369,8 +1401,8 @@ class _Reader:
                     and toks[j + 1].key not in lx.TIME_KEYS and toks[j + 1].key not in lx.DATE_KEYS):
                 j += 1  # (but وقال صباح النعماني: a name, not "the morning of")
                 continue
-            if not subject and key in lx.ADVERB_KEYS:
-                j += 1  # لكنه يضيف فورا أنه: when he said it, not who
+            if not subject and (key in lx.ADVERB_KEYS or key == "وحده" and t.text.endswith("ه")):
+                j += 1  # لكنه يضيف فورا أنه، وقال وحده: when or how he said it, not who
                 continue
             if t.text in COMMAS or semi:
                 if subject and not comma and not apposition and (
@@ -1418,6 +1450,15 @@ class _Reader:
                 # where a description of him begins
                 circumstance = True
                 apposition = toks[j:j + 3]
+                j += 1
+                continue
+            if subject and not circumstance and not comma and _oblique_plural(t) and (
+                    self._known_person(subject)) and not is_definite(subject[-1]) and (
+                    subject[0].key not in _ONE):  # (not أحد | المشاركين: one of them)
+                # وحذر أوباما | المشرعين الأميركيين من أن: a plural in the accusative after
+                # a person the document named is whom he spoke to, not more of his name
+                # (not خادم الحرمين | الشريفين: the dual's adjective)
+                circumstance = True
                 j += 1
                 continue
             if subject and not circumstance and not comma and key in _SUBJECT_PREPOSITIONS and (
@@ -1537,7 +1578,11 @@ class _Reader:
             return None  # وبين نجم الهلال «...»: "and between", not "explained" (but وبيّن:)
         if lemma in lx.PREPOSITION_ONLY and not (
                 complement in ("prep", "bi", "colon", "mark")
-                or complement == "that" and toks[next_i - 1].key.startswith("ب")):
+                or complement == "that" and toks[next_i - 1].key.startswith("ب")
+                # وحذر فلان من أن: the verb's own من before أن (not دعا إيران إلى أن,
+                # where the one before إلى may be whom he called on)
+                or complement == "that" and next_i >= 2 and toks[next_i - 2].key == "من" and (
+                    "من" in lx.PREPOSITIONS_OF.get(lemma, ()))):
             return None  # أقر القانون (passed), not أقر بأن (admitted)
         if relay and relay_from is not None and subject:
             gender = None  # نقلت الوكالة عن فلان: the verb agrees with the agency, not him
@@ -1693,6 +1738,8 @@ class _Reader:
         a subject that is a title alone (two to four name words, then a comma, a colon or
         the outlet spoken to)."""
         head = next((k for k, t in enumerate(subject) if t.key in RELATIVES), len(subject))
+        if ends_with_name(subject):
+            return []  # رئيس الحزب الصادق المهدي، عزمه تشكيل: he is named; his object follows
         outside = {id(t) for t in _unmarked(subject)}  # نائب رئيس «ياهو»: the body he serves
         if strip_al(subject[0].key) not in lx.TITLE_KEYS or head > 2 and any(
                 name_like(t) and not in_body_name(subject, k) and id(t) in outside
@@ -1715,7 +1762,9 @@ class _Reader:
         if end - j - rank < 3 or k >= len(toks) or not (
                 toks[k].text in COMMAS or toks[k].text in (":", "：")
                 or toks[k].key in lx.COMPLEMENTIZER_KEYS  # كبير الباحثين، فلان إن
-                or toks[k].key.startswith("ل") and len(toks[k].key) > 3):
+                or toks[k].key.startswith("ل") and len(toks[k].key) > 3
+                # ...، ليلى الشبيبي لـ«الشرق الأوسط»: the outlet in marks
+                or toks[k].key == "ل" and k + 1 < len(toks) and is_mark(toks[k + 1].text)):
             return []
         return toks[j + 1:end]
 
@@ -1744,11 +1793,24 @@ class _Reader:
         (وقال "الحقباني": "..."): the index after its closing mark, or None."""
         n = len(toks)
         k = j + 1
-        while k < n and k - j <= 4 and not is_mark(toks[k].text):
+        while k < n and k - j <= 6 and not is_mark(toks[k].text):
             k += 1
-        if k >= n or k == j + 1 or k - j > 4 or k + 1 >= n:
+        if k >= n or k == j + 1 or k - j > 6 or k + 1 >= n:
             return None
         after = toks[k + 1]
+        if k - j > 4 or after.text in COMMAS:
+            # وأعلن «المرصد السوري لحقوق الإنسان»، أن: a body's longer name, when what it
+            # said follows (after a comma too)
+            if after.text in COMMAS and k + 2 < n:
+                after = toks[k + 2]
+            words = toks[j + 1:k]
+            if not (after.key in lx.COMPLEMENTIZER_KEYS and not after.key.startswith("و")
+                    and all(t.text.isalpha() for t in words) and (
+                        strip_al(words[0].key) in lx.INSTITUTION_KEYS
+                        or strip_al(words[0].key) in lx.ORGANISATION_KEYS
+                        or all(name_like(t) or is_family_name(t) for t in words))):
+                return None  # (not اعتبر «صفعة للحوثيين»، وأن: what he called it)
+            return k + 1
         if after.text in (":", "：") or after.key in lx.COMPLEMENTIZER_KEYS or (
                 after.key in lx.CIRCUMSTANCE_PREP_KEYS and k + 2 < n
                 and (toks[k + 2].key in lx.CIRCUMSTANCE_NOUN_KEYS or is_mark(toks[k + 2].text))):
@@ -1806,6 +1868,11 @@ class _Reader:
                         strip_al(toks[m + 1].key) in lx.UNNAMED_KEYS
                         or strip_al(toks[m + 1].key) in lx.TITLE_KEYS):
                     return toks[m + 1:i]
+                if (m < 0 or toks[m].text in COMMAS or toks[m].key in lx.COMPLEMENTIZER_KEYS) and (
+                        i - m - 1 <= SVO_LIMIT and _named_then_titled(toks[m + 1:k])):
+                    # غير ان بيار باسكاري المدير السابق للتجارب في المديرية ... اكد: a
+                    # full name and his title, then where he serves
+                    return toks[m + 1:i]
             if (t.key in lx.FUNCTION_KEYS or t.key in RELATIVES or t.key in CLAUSE_BREAKS
                     or t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS
                     or is_mark(t.text) or t.text in END_PUNCT or not t.text.isalpha()):
@@ -1839,6 +1906,9 @@ class _Reader:
                 name_like(t) or t.key in lx.PARTICLE_KEYS for t in left[:-1]) and (
                 name_like(left[-1]) or is_family_name(left[-1])):
             return left  # أما وزير الدولة، أنور قرقاش قال: a full name opening the clause
+        if (k < 0 or toks[k].text in COMMAS or toks[k].key in lx.COMPLEMENTIZER_KEYS) and (
+                _named_then_titled(left)):
+            return left  # غير ان بيار باسكاري المدير السابق للتجارب اكد: name, title
         return []
 
     def _opening_person(self, toks: list[Tok], comma: int) -> list[Tok]:
@@ -1847,6 +1917,13 @@ class _Reader:
         ليؤكد (a first verb of coming or being is stepped over)."""
         first = 1 if toks[0].key in lx.DOCUMENT_VERB_KEYS or toks[0].key in KANA else 0
         words = [t for t in toks[first:comma] if t.text not in COMMAS]
+        if first and words and len(words) == comma - first and (
+                strip_al(words[0].key) in lx.UNNAMED_KEYS) and not any(
+                t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS or is_mark(t.text)
+                or t.text in END_PUNCT for t in words) and len(words) <= SVO_LIMIT and (
+                (unnamed := mention_of(self.text, words)) is not None and unnamed.kind == UNNAMED
+                and unnamed.end == words[-1].end):
+            return words  # وكان مصدر في المعارضة السورية، اعتبر: an unnamed source, where from
         if not words or len(words) > SVO_LIMIT or any(
                 t.key in lx.VERB_KEYS or t.key in lx.PARTICIPLE_KEYS or is_mark(t.text)
                 or t.text in END_PUNCT or t.key in lx.FUNCTION_KEYS and t.text not in NAME_WORDS

@@ -359,6 +359,16 @@ class FullNames:
             if (s, t) in glued_at and names:
                 break
             toks = self.sentences[s].tokens[t:]
+            if len(toks) > 1 and is_definite(toks[0]) and (s, t) not in glued_at and not (
+                    toks[1].key.startswith("لل") or is_definite(toks[1]) and toks[1].text.isalpha()
+                    and toks[1].key not in lx.FUNCTION_KEYS and (
+                        toks[1].key.endswith(("ي", "يه"))
+                        or len(toks) > 2 and toks[2].key.startswith("ل") and toks[2].text.isalpha())):
+                # واعلنت الحركة تعيين نائبين، عزم المملكة التحرك: the noun's object or
+                # verbal noun, no name after it; a name after the definite noun goes on
+                # with an adjective of origin or kind (المرصد السوري) or ل (الأمانة
+                # العامة لهيئة كبار العلماء)
+                continue
             end = org_extent(toks)
             k = 1
             while k <= end and toks[k].key not in _NOT_BODY_WORDS and toks[k].text.isalpha() and not (
@@ -543,8 +553,10 @@ class FullNames:
                 first += 1
             if first == t or toks[t - 1].key in lx.PARTICLE_KEYS and first == t - 1:
                 continue
-            if verb_with_object(toks[first].key) is not None:
-                first += 1  # هذا ما قاله مورينيو: a verb and its object pronoun, no name
+            if verb_with_object(toks[first].key) is not None or toks[first].key in lx.EDITORIAL_KEYS:
+                # هذا ما قاله مورينيو: a verb and its object pronoun; يعتقد العلماء: a verb
+                # of belief; no name
+                first += 1
                 if first == t:
                     continue
             if j >= 0 and toks[j].key in _SUBJUNCTIVE and first == t - 1 and (

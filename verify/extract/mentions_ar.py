@@ -127,6 +127,7 @@ def name_like(tok: Tok) -> bool:
 _GLUED_FUNCTION = frozenset(fold_ar(w) for w in ("عما", "مما", "لما", "بما", "كما", "فيما", "ما"))
 
 
+_AS_FOR = frozenset(("أما", "وأما"))
 _DIRECTIONS = frozenset(fold_ar(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
 
 
@@ -138,6 +139,11 @@ def _name_like(tok: Tok) -> bool:
             any(c.isalpha() for c in key)):
         return False  # names carry no tanween (رداً، اجتماعاً); dots alone (..) are no word
     text = tok.text
+    if text in _AS_FOR:
+        return False  # أما: "as for" (a heading may stand before it); not إما, which a
+        #               name may run into as ما
+    if key == "وحده" and text.endswith("ه"):
+        return False  # وحده, "alone" (not وحدة, a unit: it folds onto the same key)
     if key in lx.NA_NAME_KEYS:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
     if key[:1] == "ب" and (key[1:] in lx.MANNER_NOUN_KEYS or text[1:2] in "أإآ"):
@@ -175,6 +181,10 @@ def _name_like(tok: Tok) -> bool:
 
     if len(key) == 6 and key[0] == "م" and key[2] == "ا" and key[5] == "ا":
         return False  # محاولا، مطالبا: a participle in the accusative (قال لي فلان محاولا)
+    if key[:1] == "م" and key[2:3] == "ا" and not key.endswith("لله") and (
+            len(key) == 6 and text.endswith("ه") or len(key) == 7 and text.endswith(("ها", "هم"))):
+        return False  # مواقفه، مصالحها، مشاكلهم: a broken plural (مفاعل) and a pronoun
+        #               (not مدالله)
     if len(key) == 6 and key[0] == "م" and key[2] == "ا" and text.endswith("ة") and key[4] != "ي":
         return False  # مواجهة، مشاركة، محاولة: a verbal noun (مفاعلة), not a name (معاوية)
     if _glued_word(tok):
@@ -206,7 +216,8 @@ def after_rank(tok: Tok) -> bool:
 def _preposition_noun(tok: Tok) -> bool:
     """لدول، برعاية، لكرة: a preposition glued to a common noun (not to a name)."""
     key = tok.key
-    return len(key) >= 4 and (key[0] == "ل" or key[0] in "بك" and key.endswith("ه"))
+    return len(key) >= 4 and (key[0] == "ل" or key[0] in "بك" and key.endswith("ه")) and (
+        key not in lx.LAM_NAME_KEYS)  # (ليلى الشبيبي: a first name)
 
 
 def _glued_word(tok: Tok) -> bool:
@@ -243,7 +254,8 @@ def _governs(tok: Tok | None) -> bool:
 def is_family_name(tok: Tok) -> bool:
     key = tok.key
     return (is_definite(tok) and not _in_lexicon(key) and key.startswith("ال")
-            and all(c.isalpha() for c in key) and len(key) > 3)
+            and all(c.isalpha() for c in key) and len(key) > 3
+            and key[2:] not in _DIRECTIONS)  # (ودعا نائب الرئيس الغرب: the West, no name)
 
 
 def _fal_name(tok: Tok) -> bool:
@@ -272,6 +284,18 @@ def name_keys(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+# First names written with the article (الصادق المهدي، الباجي قائد السبسي), before a
+# family name; not those that are as often adjectives (العربي، الحبيب).
+_DEFINITE_FIRST_NAMES = frozenset(fold_ar(w) for w in words(
+    "الصادق الهادي الطاهر المنصف المعتصم الباجي المختار الخضر الزبير الفاتح النعمان المنذر"))
+
+
+def ends_with_name(tokens: list[Tok]) -> bool:
+    """Do the words end with a person's name of two words or more (رئيس الحزب الصادق
+    المهدي)?"""
+    return len(tokens) - _name_start(tokens, len(tokens)) >= 2
+
+
 def _name_start(tokens: list[Tok], end: int) -> int:
     """Index of the first name word of tokens[:end] read from the end (end if none)."""
     i = end - 1
@@ -297,6 +321,8 @@ def _name_start(tokens: list[Tok], end: int) -> int:
             #               (not سمو رئيس الشباب: a title after a style)
         if prev is not None and object_noun(prev):
             return end  # مفتي عام السعودية | حادث التفجير: the object, not a name
+        if prev is not None and prev.key in _DEFINITE_FIRST_NAMES:
+            return i - 1  # رئيس حزب الأمة الصادق المهدي: a first name with the article
         if prev is None or name_like(prev) or after_particle or prev.key in lx.HONORIFIC_KEYS or (
                 is_definite(prev) and strip_al(prev.key) in lx.TITLE_KEYS):
             start = i

@@ -92,6 +92,9 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
     j = i + 1
     while j < n and (toks[j].key in lx.SOURCE_LINK_KEYS or toks[j].key in lx.VERB_KEYS):
         j += 1
+    if j > i + 1 and j + 1 < n and toks[j - 1].key in lx.VERB_KEYS and toks[j].key in _WITH_IT and (
+            toks[j + 1].text.isalpha() and toks[j + 1].key not in lx.FUNCTION_KEYS):
+        j += 1  # بحسب ما صرح به مارك ليفنسون، وفق ما أدلت به الوزارة: who said it follows
     start = j
     outlet = outlet_at(text, toks, j) if j < n else None
     source_tokens: list[Tok] = []
@@ -124,7 +127,7 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
             t = toks[j]
             if (t.text in COMMAS or t.text in END_PUNCT or is_mark(t.text)
                     or t.key in lx.COMPLEMENTIZER_KEYS or t.key in lx.VERB_KEYS
-                    or t.key in lx.PARTICIPLE_KEYS
+                    or t.key in lx.PARTICIPLE_KEYS or t.key in lx.EDITORIAL_KEYS
                     or (not preposed and t.key in lx.FUNCTION_KEYS)):
                 break
             if source_tokens and via is None and (told := outlet_at(text, toks, j)) is not None and (
@@ -186,6 +189,8 @@ def source_at(text: str, toks: list[Tok], i: int) -> Source | None:
         via = mention.text  # بحسب وكالة الأنباء الألمانية: an outlet
     return Source(mention, via, content, preposed, toks[max(i, start - 1)].end, j)
 
+
+_WITH_IT = frozenset(fold_ar(w) for w in ("به", "بها"))
 
 # "In line with": a source only when a speaker, outlet or document follows (وفق مصادر،
 # وفق بيان، وفق العواجي), not a plan or a rule (وفق برنامج، وفق مجموعة من القواعد).
