@@ -74,7 +74,7 @@ SUBJECT_ENDS = RELATIVES - {"من", "ما"}  # عدد من المواطنين: �
 BI = frozenset({"ب", "بـ"})
 DEMONSTRATIVES = frozenset(fold_ar(w) for w in words("هذا هذه ذلك تلك هذين هاتين"))
 CIRCUMSTANCE_STARTS = frozenset(fold_ar(w) for w in words(
-    "إثر عقب بعد قبل خلال أثناء وسط عبر أمام حول ضمن رغم على غرار"))
+    "إثر عقب بعد قبل خلال أثناء وسط عبر أمام حول ضمن رغم على غرار بخصوص بشأن"))
 SVO_LIMIT = 14
 SUBJECT_LIMIT = 14
 TITLE_SYNONYMS = {fold_ar(k): fold_ar(v) for k, v in {

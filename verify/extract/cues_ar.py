@@ -93,6 +93,7 @@ _CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دف�
 _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
+_ABOUT_BI = frozenset(fold_ar(w) for w in ("بخصوص", "بشأن"))
 _ONE = frozenset(fold_ar(w) for w in ("أحد", "إحدى"))
 _WHILE = frozenset(fold_ar(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
 _AS_WELL = frozenset(fold_ar(w) for w in ("كما", "وكما"))
@@ -439,7 +440,12 @@ class _Reader:
             if not found and people and any(inside):
                 found = self._named_only(sent, people)
             self._introduced(sent, inside)
-            if not any(cue.speaker for cue in found):
+            if not any(cue.speaker for cue in found) and not (inside and inside[0] and all(
+                    inside[k] or is_mark(t.text) or not t.text.isalnum()
+                    for k, t in enumerate(sent.tokens))):
+                # (not a sentence wholly inside someone's quoted words: واستهداف المملكة
+                # لم تعد مهمة تتم من الداخل فقط. is what he said, not whom the next
+                # verb continues)
                 # بعد الحادثة، انفجر يونكر. قال: «...»: the person a sentence is about,
                 # whatever its verb, is whom the next verb without a subject continues
                 topic = self.subject or self._topic(sent) or self._acting(sent, inside)
@@ -1004,7 +1010,8 @@ class _Reader:
                 if nxt.key in lx.COMPLEMENTIZER_KEYS:
                     return "that", (toks[j + 3].start if j + 3 < n else None), j + 3
             return "prep", nxt.start, j + 1
-        if "ب" in preps and key.startswith("ب") and len(key) > 1:
+        if "ب" in preps and key.startswith("ب") and len(key) > 1 and key not in _ABOUT_BI:
+            # (not بخصوص، بشأن: "about", what he spoke of)
             if key in BI or key == "ب":
                 if j + 1 < n:
                     return "prep", toks[j + 1].start, j + 1
@@ -1193,7 +1200,10 @@ class _Reader:
                 if titled and not all(name_like(w) or is_family_name(w) for w in toks[j + 1:k]):
                     k = n  # (a title's body in marks is another branch's)
                 if k + 1 < n and k > j + 1 and is_mark(toks[k].text) and (
-                        toks[k + 1].text in (":", "：") or toks[k + 1].key in lx.COMPLEMENTIZER_KEYS):
+                        toks[k + 1].text in (":", "：") or toks[k + 1].key in lx.COMPLEMENTIZER_KEYS
+                        # وقال مدير الجهاز الفني «جوريجوس دونيس» في حديثه: a full name in
+                        # marks after a title, whatever follows it
+                        or titled and k > j + 2):
                     subject.extend(toks[j:k + 1])
                     j = k + 1
                     continue

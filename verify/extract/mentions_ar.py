@@ -406,6 +406,9 @@ def org_extent(words: list[Tok]) -> int:
     return i - 1
 
 
+_BASIM = frozenset(("باسم", "وباسم"))
+
+
 def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
     """(start, end) of a name followed by its title: one that opens the mention
     (سوميوت بومبانموانغ قائد شرطة تايلاند) or follows a rank (الفريق مهاب مميش رئيس ...)."""
@@ -417,8 +420,12 @@ def _leading_name(words: list[Tok]) -> tuple[int, int] | None:
             and words[0].key in lx.DESCRIPTOR_KEYS and name_like(words[1])):
         start += 1
     i = start
-    if start == 0 and len(words) > 2 and _foreign_al(words[0]) and name_like(words[1]):
-        i = 1  # الفريدو زاميديو مدير المركز: a foreign first name that begins with ال
+    if start == 0 and len(words) > 2 and (
+            _foreign_al(words[0]) and name_like(words[1])
+            or words[0].text in _BASIM and (name_like(words[1]) or is_family_name(words[1]))):
+        # الفريدو زاميديو مدير المركز: a foreign first name that begins with ال; باسم
+        # منقل أمين عام النادي: a first name that is also "in the name of"
+        i = 1
     while i < len(words) and i - start < 5 and (
             name_like(words[i]) or words[i].key in lx.PARTICLE_KEYS
             # عبدالله بن مساعد الرئيس العام: a title word after بن is a name
@@ -659,7 +666,7 @@ def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Menti
             # مدير مركز الملك فهد الثقافي: the king names the centre; no one's name here
             name_words, title_words = [], words
         if name_words and title_words and strip_al(title_words[0].key) in lx.TITLE_KEYS and (
-                _of_institution(name_words[0])):
+                _of_institution(name_words[0])) and name_words[0] is not words[0]:
             # الناطق الإعلامي بشرطة المنطقة: whose spokesman, not a name
             name_words, title_words = [], words
         if name_words and title_words == words[:1] and (
