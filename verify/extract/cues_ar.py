@@ -39,6 +39,7 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Reg
 from .fullnames_ar import FullNames
 from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, strip_al, words
 from .mentions_ar import (
+    accusative_participle,
     bracket_named,
     ends_with_name,
     eulogy_at,
@@ -1411,8 +1412,12 @@ class _Reader:
                     and toks[j + 1].key not in lx.TIME_KEYS and toks[j + 1].key not in lx.DATE_KEYS):
                 j += 1  # (but وقال صباح النعماني: a name, not "the morning of")
                 continue
-            if not subject and (key in lx.ADVERB_KEYS or key == "وحده" and t.text.endswith("ه")):
-                j += 1  # لكنه يضيف فورا أنه، وقال وحده: when or how he said it, not who
+            if not subject and (key in lx.ADVERB_KEYS or key == "وحده" and t.text.endswith("ه")
+                                or accusative_participle(t) and len(key) > 5
+                                and key not in lx.PARTICIPLE_KEYS):
+                # لكنه يضيف فورا أنه، وقال وحده، وقال متنهدا: when or how he said it, not who
+                # (not فاعلا, which a name may look like: قال شارما)
+                j += 1
                 continue
             if t.text in COMMAS or semi:
                 if subject and not comma and not apposition and (
@@ -1491,6 +1496,14 @@ class _Reader:
                     toks[j + 1].key in _SIDE and toks[j + 2].key in _OTHER):
                 circumstance = True  # كما شدد ماريانو من جهة أخرى على: on the other hand
                 j += 3
+                continue
+            if len(subject) == 1 and not circumstance and not comma and key == "في" and j + 1 < n and (
+                    is_definite(subject[0]) and strip_al(subject[0].key) in lx.INSTITUTION_KEYS
+                    and toks[j + 1].key in lx.PLACE_KEYS and not is_definite(toks[j + 1])):
+                # أعلنت النيابة في فيينا أن: a body's bare noun and the city it sits in
+                # (not وذكرت الهيئة في حسابها: where it spoke)
+                subject.extend(toks[j:j + 2])
+                j += 2
                 continue
             if not circumstance and not comma:
                 if key in self.own_l and (not subject or name_like(subject[-1]) and name_like(t)):
@@ -1800,7 +1813,9 @@ class _Reader:
     @staticmethod
     def _marked_subject(toks: list[Tok], j: int) -> int | None:
         """A short name in marks right after the verb, followed by the content
-        (وقال "الحقباني": "..."): the index after its closing mark, or None."""
+        (وقال "الحقباني": "..."), or a body's name of up to five words before أن, a comma
+        between them or not (وأعلن «المرصد السوري لحقوق الإنسان»، أن): the index after
+        its closing mark, or None."""
         n = len(toks)
         k = j + 1
         while k < n and k - j <= 6 and not is_mark(toks[k].text):

@@ -144,6 +144,8 @@ def _name_like(tok: Tok) -> bool:
         #               name may run into as ما
     if key == "وحده" and text.endswith("ه"):
         return False  # وحده, "alone" (not وحدة, a unit: it folds onto the same key)
+    if _derived_accusative(key):
+        return False  # متنهدا، متسائلا، مستغربا: a participle in the accusative, how he spoke
     if key in lx.NA_NAME_KEYS:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
     if key[:1] == "ب" and (key[1:] in lx.MANNER_NOUN_KEYS or text[1:2] in "أإآ"):
@@ -253,9 +255,10 @@ def _governs(tok: Tok | None) -> bool:
 
 def is_family_name(tok: Tok) -> bool:
     key = tok.key
-    return (is_definite(tok) and not _in_lexicon(key) and key.startswith("ال")
-            and all(c.isalpha() for c in key) and len(key) > 3
-            and key[2:] not in _DIRECTIONS)  # (ودعا نائب الرئيس الغرب: the West, no name)
+    return (is_definite(tok) and (not _in_lexicon(key) or tok.text[2:] in _NAME_WORDS)
+            and key.startswith("ال") and all(c.isalpha() for c in key) and len(key) > 3
+            and key[2:] not in _DIRECTIONS)
+    # (العلي is a name though على folds onto علي; ودعا نائب الرئيس الغرب: the West, no name)
 
 
 def _fal_name(tok: Tok) -> bool:
@@ -922,10 +925,17 @@ _COMPOUND_HALVES = frozenset(fold_ar(w) for w in ("الدين", "الإسلام"
 
 
 def accusative_participle(tok: Tok) -> bool:
-    """شارحا، معلقا without its tanween: a participle of the pattern فاعلا (how he
-    spoke), which ends a name written before it."""
+    """شارحا، معلقا، متنهدا without its tanween: a participle of the pattern فاعلا or of
+    a derived form in the accusative (how he spoke), which ends a name written before it."""
     key = tok.key
-    return len(key) == 5 and key[1] == "ا" and key.endswith("ا") and key[0] not in "وفبل"
+    return len(key) == 5 and key[1] == "ا" and key.endswith("ا") and key[0] not in "وفبل" or (
+        _derived_accusative(key))
+
+
+def _derived_accusative(key: str) -> bool:
+    """متنهدا، متسائلا، مستغربا: a participle of the derived forms (متفعّل، مستفعل) in
+    the accusative, written without its tanween."""
+    return key.endswith("ا") and (len(key) == 6 and key[:2] == "مت" or len(key) == 7 and key[:3] == "مست")
 
 
 def _future_verb(tokens: list[Tok], j: int) -> bool:
