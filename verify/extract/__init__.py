@@ -16,7 +16,7 @@ from .pipeline import run_extraction
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_claims"]
 
-EXTRACTOR_VERSION = "124"
+EXTRACTOR_VERSION = "125"
 """Version of the extraction rules; stored with every claim. Bump it when a change to
 the rules or lexicons changes what extraction returns, so stored documents re-extract."""
 

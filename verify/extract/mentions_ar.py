@@ -146,6 +146,8 @@ def _name_like(tok: Tok) -> bool:
         return False  # وحده, "alone" (not وحدة, a unit: it folds onto the same key)
     if _derived_accusative(key):
         return False  # متنهدا، متسائلا، مستغربا: a participle in the accusative, how he spoke
+    if key[:1] == "ت" and key.endswith("ات") and len(key) >= 6:
+        return False  # تعليقات، تصريحات، توقعات: the plural of a verbal noun (تعليقات بارتوميو)
     if key in lx.NA_NAME_KEYS:
         return True  # أنجلينا، مارادونا: a name that ends as if with نا
     if key[:1] == "ب" and (key[1:] in lx.MANNER_NOUN_KEYS or text[1:2] in "أإآ"):
