@@ -36,7 +36,7 @@ none of the articles before it): holdout9 (40, for version 22), holdout10 (38, f
 23: the outlets ran short of unused articles with marks), then holdout11, holdout12 and
 holdout13 (43 each, one per outlet and thirty from any; for versions 24, 26 and 28),
 holdout14 to holdout16 (42 each, drawn the same way, for versions 30, 31 and 33), and
-holdout17 to holdout151 (42 each, 41 for holdout113 to holdout151; for versions 35, 37, 39,
+holdout17 to holdout155 (42 each, 41 for holdout113 to holdout155; for versions 35, 37, 39,
 42, 44, 48, 53, 54, 55,
 56, 58, 59, 60, 61, 62, 63, 64, 65, 67, 68, 69, 71, 77, 82, 83, 84, 85 (holdout43 and
 holdout44), 86, 87, 88, 89 (holdout48 and holdout49), 90 (holdout50 and
@@ -59,10 +59,11 @@ holdout79) 106 (holdout80 to holdout83) 107
 121 (holdout136 to holdout139)
 122 (holdout140 to holdout143)
 123 (holdout144 to holdout147)
-124 (holdout148 to holdout151)).
+124 (holdout148 to holdout151)
+125 (holdout152 to holdout155)).
 
     .venv/bin/python benchmarks/eval_extraction.py [--errors]
-        [--split all|dev|test|holdout|holdout2|...|holdout151|holdout4-dev|holdout4-test]
+        [--split all|dev|test|holdout|holdout2|...|holdout155|holdout4-dev|holdout4-test]
 """
 
 from __future__ import annotations
@@ -186,7 +187,7 @@ def main() -> int:
         "holdout3: a fourth set of 20, measured once, blind (do not tune on it); "
         "holdout4: a fifth set of 40, measured once, blind; holdout4-dev: its first 20 (looked "
         "at while writing rules); holdout4-test: its last 20; holdout5: a sixth set of 40, "
-        "measured once, blind; holdout6 to holdout151: one hundred and forty-six more sets of "
+        "measured once, blind; holdout6 to holdout155: one hundred and fifty more sets of "
         "about 40, each measured once, blind",
     )
     args = parser.parse_args()
