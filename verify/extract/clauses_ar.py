@@ -28,6 +28,7 @@ __all__ = [
     "COMMAS",
     "DEMONSTRATIVES",
     "END_PUNCT",
+    "ONE_OF",
     "KANA",
     "NAME_WORDS",
     "NOT_SUBJECT_START",
@@ -74,7 +75,7 @@ SUBJECT_ENDS = RELATIVES - {"من", "ما"}  # عدد من المواطنين: �
 BI = frozenset({"ب", "بـ"})
 DEMONSTRATIVES = frozenset(fold_ar(w) for w in words("هذا هذه ذلك تلك هذين هاتين"))
 CIRCUMSTANCE_STARTS = frozenset(fold_ar(w) for w in words(
-    "إثر عقب بعد قبل خلال أثناء وسط عبر أمام حول ضمن رغم على غرار بخصوص بشأن"))
+    "إثر عقب بعد قبل خلال أثناء وسط عبر أمام حول ضمن رغم على غرار")) | lx.ABOUT_KEYS
 SVO_LIMIT = 14
 SUBJECT_LIMIT = 14
 TITLE_SYNONYMS = {fold_ar(k): fold_ar(v) for k, v in {
@@ -113,7 +114,7 @@ def names_next(tok: Tok) -> bool:
 _PERSON_TOO = frozenset({fold_ar("مدرسة")})  # المدرسة: a school, or a (woman) teacher
 _SOURCE_NOUNS = frozenset(fold_ar(w) for w in words("مصدر مصادر مسؤول شهود أوساط جهات"))
 _MATTERS = frozenset(fold_ar(w) for w in ("الأمر", "الموضوع", "المسألة", "الموقف"))
-_ONE_OF = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "احد", "احدى"))
+ONE_OF = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "احد", "احدى"))
 
 
 def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
@@ -178,7 +179,7 @@ def ends_subject(tok: Tok, subject: list[Tok]) -> bool:
         return True  # وأوضح الأمر قائلا: "explained the matter", the object; he speaks
     if subject and key in DEMONSTRATIVES:
         return True  # وأوضح العلماء | هذه المسألة: the object
-    if subject and key in _ONE_OF and (name_like(subject[-1]) or is_family_name(subject[-1])):
+    if subject and key in ONE_OF and (name_like(subject[-1]) or is_family_name(subject[-1])):
         return True  # قال بروجردي | أحد النواب المؤيدين: "one of", what he is, not his name
     if subject and key in lx.ADVERB_KEYS:
         return True  # فذكر الله | دائما: an adverb, the subject is over

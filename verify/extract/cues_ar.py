@@ -21,6 +21,7 @@ from .clauses_ar import (
     END_PUNCT,
     KANA,
     NAME_WORDS,
+    ONE_OF,
     PARTICLES_BEFORE_VERB,
     PLURAL_ENDINGS,
     RELATIVES,
@@ -39,8 +40,8 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Entity, Mention, Reg
 from .fullnames_ar import FullNames
 from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, strip_al, words
 from .mentions_ar import (
-    accusative_participle,
     bracket_named,
+    derived_accusative,
     ends_with_name,
     eulogy_at,
     governs_possessed,
@@ -94,8 +95,6 @@ _CAUSATIVE = frozenset(fold_ar(w) for w in words("جعل يجعل وجعل دف�
 _ISSUING = frozenset(fold_ar(w) for w in words(
     "أصدر وأصدر أصدرت وأصدرت نشر ونشر نشرت ونشرت وزع ووزع وزعت ووزعت بث وبث بثت وبثت"))
 _BUT = frozenset(fold_ar(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
-_ABOUT_BI = frozenset(fold_ar(w) for w in ("بخصوص", "بشأن"))
-_ONE = frozenset(fold_ar(w) for w in ("أحد", "إحدى"))
 _WHILE = frozenset(fold_ar(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
 _AS_WELL = frozenset(fold_ar(w) for w in ("كما", "وكما"))
 # Titles that take a preposition (المشرف على، القائمون على، المسؤول عن), written without
@@ -1011,7 +1010,7 @@ class _Reader:
                 if nxt.key in lx.COMPLEMENTIZER_KEYS:
                     return "that", (toks[j + 3].start if j + 3 < n else None), j + 3
             return "prep", nxt.start, j + 1
-        if "ب" in preps and key.startswith("ب") and len(key) > 1 and key not in _ABOUT_BI:
+        if "ب" in preps and key.startswith("ب") and len(key) > 1 and key not in lx.ABOUT_KEYS:
             # (not بخصوص، بشأن: "about", what he spoke of)
             if key in BI or key == "ب":
                 if j + 1 < n:
@@ -1413,8 +1412,7 @@ class _Reader:
                 j += 1  # (but وقال صباح النعماني: a name, not "the morning of")
                 continue
             if not subject and (key in lx.ADVERB_KEYS or key == "وحده" and t.text.endswith("ه")
-                                or accusative_participle(t) and len(key) > 5
-                                and key not in lx.PARTICIPLE_KEYS):
+                                or derived_accusative(key) and key not in lx.PARTICIPLE_KEYS):
                 # لكنه يضيف فورا أنه، وقال وحده، وقال متنهدا: when or how he said it, not who
                 # (not فاعلا, which a name may look like: قال شارما)
                 j += 1
@@ -1469,7 +1467,7 @@ class _Reader:
                 continue
             if subject and not circumstance and not comma and _oblique_plural(t) and (
                     self._known_person(subject)) and not is_definite(subject[-1]) and (
-                    subject[0].key not in _ONE):  # (not أحد | المشاركين: one of them)
+                    subject[0].key not in ONE_OF):  # (not أحد | المشاركين: one of them)
                 # وحذر أوباما | المشرعين الأميركيين من أن: a plural in the accusative after
                 # a person the document named is whom he spoke to, not more of his name
                 # (not خادم الحرمين | الشريفين: the dual's adjective)

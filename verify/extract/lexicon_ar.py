@@ -93,6 +93,9 @@ NOT_PARTICIPLES = words("مطالبة لافتة مفيدة داعية كاتب�
                         "مرجحة مجددة مهددة مبدية ناقلة مقرة معلقة رادة مجيبة واعدة متابعة "
                         "متابعين مطالبين مجيبين معلقين")
 
+# "About", "regarding" (وقال فلان بخصوص رئيس الاتحاد): what he spoke of, never part of a
+# name nor the ب a verb takes; function words, with و too.
+ABOUT_WORDS = words("بخصوص بشأن")
 # Verbs that count only with their preposition: أقر بأن (admitted) but أقر القانون
 # (passed); رحب بـ، طالب بـ، دعا إلى ...
 PREPOSITION_ONLY = frozenset({"زاد", "أقر", "اعترف", "رحب", "أشاد", "طالب", "دعا", "حذر", "ناشد",
@@ -272,6 +275,10 @@ TITLE_WORDS = words(
     "قومندان نظير نظيرة آمر صاحب صاحبة اختصاصي اختصاصية فيلسوف لاعب لاعبة مدافع مهاجم "
     "حارس هداف رقيب عريف مفتش مفتشة محقق محققة شرطي نجمة منظم متعامل متعاملة ناشط ناشطة"
 )
+# First names written with the article (الصادق المهدي، الباجي قائد السبسي), before a
+# family name; not those that are as often adjectives (العربي، الحبيب).
+DEFINITE_FIRST_NAMES = words(
+    "الصادق الهادي الطاهر المنصف المعتصم الباجي المختار الخضر الزبير الفاتح النعمان المنذر")
 # First names that begin with و (not the conjunction and a name: وليد, not و + ليد).
 WAW_NAMES = words("وليد وائل وديع وسام وفاء وجدي وضاح ولاء وصفي وحيد وهبة وداد وجيه وهيب "
                   "وردة وسيم وصال وجدان ودود وفيق وهبي وحيدة وعد ولي وهاب")
@@ -421,8 +428,8 @@ FUNCTION_WORDS = words(
     "وإلى وعلى وعن ومع فيما بينما حيث عندما كان كانت يكون تكون وكان وكانت ليس ليست "
     "هناك هنا اليوم أمس غدا الآن دون بدون سوى به بها بهم له لها لهم منه منها عنه عنها "
     "فيه فيها عليه عليها إليه إليها ضمن نحو حوالي جميع كافة معظم أغلب مثل ومثل وسط "
-    "أثناء إبان إثر عقب فقد وقد لقد إلا ألا بخصوص بشأن وبخصوص وبشأن حين حينما"
-)
+    "أثناء إبان إثر عقب فقد وقد لقد إلا ألا حين حينما"
+) + ABOUT_WORDS + tuple("و" + w for w in ABOUT_WORDS)
 # Time words that may sit between a verb and its subject or content.
 TIME_WORDS = words(
     "اليوم أمس أمس الأول غدا الليلة صباح مساء ظهر فجر عصر ليل صباحا مساء مساءً ظهرا "
@@ -611,6 +618,8 @@ PLACE_KEYS = _fold_all(PLACES)
 EMPHATIC_KEYS = _fold_all(EMPHATICS)
 SPEECH_ACT_KEYS = _fold_all(SPEECH_ACTS)
 FUNCTION_KEYS = _fold_all(FUNCTION_WORDS)
+ABOUT_KEYS = _fold_all(ABOUT_WORDS)
+DEFINITE_FIRST_NAME_KEYS = _fold_all(DEFINITE_FIRST_NAMES)
 TIME_KEYS = _fold_all(TIME_WORDS)
 ADVERB_KEYS = _fold_all(ADVERBS)
 DISCOURSE_KEYS = _fold_all(DISCOURSE_MARKERS)

@@ -17,10 +17,10 @@ from .entities import ORG, PERSON, PRONOUN, TITLE, UNNAMED, Mention
 from .keys import PRONOUN_SUFFIXES, THEIR_SUFFIXES, fold_ar, possessed_forms, skeleton_ar, strip_al, words
 from .segment import Tok, abbreviation_stop
 
-__all__ = ["accusative_participle", "in_body_name", "is_body", "is_definite", "is_family_name",
-           "is_provision", "mention_of", "mention_word", "name_keys", "name_like", "object_noun",
-           "one_of_them", "org_extent", "possessed_title", "scan_titled_names", "source_adjective",
-           "verb_with_object"]
+__all__ = ["accusative_participle", "derived_accusative", "ends_with_name", "in_body_name",
+           "is_body", "is_definite", "is_family_name", "is_provision", "mention_of",
+           "mention_word", "name_keys", "name_like", "object_noun", "one_of_them", "org_extent",
+           "possessed_title", "scan_titled_names", "source_adjective", "verb_with_object"]
 
 _PREPOSITIONS = frozenset(fold_ar(w) for w in words("في لدى إلى الى من عن على مع ل لـ ب بـ باسم"))
 # Document nouns that are also family names (عمر بن الخطاب)
@@ -127,7 +127,8 @@ def name_like(tok: Tok) -> bool:
 _GLUED_FUNCTION = frozenset(fold_ar(w) for w in ("عما", "مما", "لما", "بما", "كما", "فيما", "ما"))
 
 
-_AS_FOR = frozenset(("أما", "وأما"))
+# أما as written: it folds onto إما ("either"), which a name may run into as ما
+_AS_FOR_TEXT = frozenset(("أما", "وأما"))
 _DIRECTIONS = frozenset(fold_ar(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
 
 
@@ -139,12 +140,11 @@ def _name_like(tok: Tok) -> bool:
             any(c.isalpha() for c in key)):
         return False  # names carry no tanween (رداً، اجتماعاً); dots alone (..) are no word
     text = tok.text
-    if text in _AS_FOR:
-        return False  # أما: "as for" (a heading may stand before it); not إما, which a
-        #               name may run into as ما
+    if text in _AS_FOR_TEXT:
+        return False  # أما: "as for" (a heading may stand before it)
     if key == "وحده" and text.endswith("ه"):
         return False  # وحده, "alone" (not وحدة, a unit: it folds onto the same key)
-    if _derived_accusative(key):
+    if derived_accusative(key):
         return False  # متنهدا، متسائلا، مستغربا: a participle in the accusative, how he spoke
     if key[:1] == "ت" and key.endswith("ات") and len(key) >= 6:
         return False  # تعليقات، تصريحات، توقعات: the plural of a verbal noun (تعليقات بارتوميو)
@@ -289,12 +289,6 @@ def name_keys(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-# First names written with the article (الصادق المهدي، الباجي قائد السبسي), before a
-# family name; not those that are as often adjectives (العربي، الحبيب).
-_DEFINITE_FIRST_NAMES = frozenset(fold_ar(w) for w in words(
-    "الصادق الهادي الطاهر المنصف المعتصم الباجي المختار الخضر الزبير الفاتح النعمان المنذر"))
-
-
 def ends_with_name(tokens: list[Tok]) -> bool:
     """Do the words end with a person's name of two words or more (رئيس الحزب الصادق
     المهدي)?"""
@@ -326,7 +320,7 @@ def _name_start(tokens: list[Tok], end: int) -> int:
             #               (not سمو رئيس الشباب: a title after a style)
         if prev is not None and object_noun(prev):
             return end  # مفتي عام السعودية | حادث التفجير: the object, not a name
-        if prev is not None and prev.key in _DEFINITE_FIRST_NAMES:
+        if prev is not None and prev.key in lx.DEFINITE_FIRST_NAME_KEYS:
             return i - 1  # رئيس حزب الأمة الصادق المهدي: a first name with the article
         if prev is None or name_like(prev) or after_particle or prev.key in lx.HONORIFIC_KEYS or (
                 is_definite(prev) and strip_al(prev.key) in lx.TITLE_KEYS):
@@ -527,14 +521,14 @@ def verb_with_object(key: str) -> str | None:
 
 
 # وكتب أحدهم، وقالت إحداهن، وأضاف بعضهم: one of them, not a thing of theirs
-_ONE_OF = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "بعض"))
+_ONE_OR_SOME = frozenset(fold_ar(w) for w in ("أحد", "إحدى", "بعض"))
 
 
 def one_of_them(tok: Tok) -> bool:
     """أحدهم، إحداهن، بعضهم: "one of them", a speaker left unnamed (not بعضها, "some of
     it")."""
     key = tok.key
-    return any(key.endswith(suffix) and key[:-len(suffix)] in _ONE_OF for suffix in ("هم", "هن", "هما"))
+    return any(key.endswith(suffix) and key[:-len(suffix)] in _ONE_OR_SOME for suffix in ("هم", "هن", "هما"))
 
 
 def mention_of(text: str, tokens: list[Tok], gender: str | None = None) -> Mention | None:
@@ -931,10 +925,10 @@ def accusative_participle(tok: Tok) -> bool:
     a derived form in the accusative (how he spoke), which ends a name written before it."""
     key = tok.key
     return len(key) == 5 and key[1] == "ا" and key.endswith("ا") and key[0] not in "وفبل" or (
-        _derived_accusative(key))
+        derived_accusative(key))
 
 
-def _derived_accusative(key: str) -> bool:
+def derived_accusative(key: str) -> bool:
     """متنهدا، متسائلا، مستغربا: a participle of the derived forms (متفعّل، مستفعل) in
     the accusative, written without its tanween."""
     return key.endswith("ا") and (len(key) == 6 and key[:2] == "مت" or len(key) == 7 and key[:3] == "مست")
